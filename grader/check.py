@@ -1,0 +1,133 @@
+"""What a check author uses.
+
+A check is a pytest test that calls the learner's code through :func:`learner`, compares with an
+independent reference or a property, and carries its points through :func:`check`::
+
+    import numpy as np
+    from grader.check import check, learner, assert_close
+
+    la = learner("linear_algebra")
+
+    @check("gram_schmidt_qr", points=2)
+    def test_q_has_orthonormal_columns():
+        A = np.random.default_rng(0).normal(size=(12, 5))
+        Q, R = la.gram_schmidt_qr(A)
+        assert_close(Q.T @ Q, np.eye(5), name="Q.T @ Q")
+
+Hidden checks run with plain asserts (no rewriting), so a bare ``assert`` tells the learner
+nothing: use the helpers here or write ``assert cond, "message"``. Messages teach without
+printing the hidden expected values.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from grader import loader
+from grader.loader import LearnerError
+
+
+class MissingName(LearnerError):
+    """The learner's module lacks a name the checks need."""
+
+
+class _Learner:
+    """Lazy handle on a learner's module: nothing is imported until a check uses it."""
+
+    def __init__(self, topic_id: str):
+        self._topic_id = topic_id
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # pytest and friends probe objects for private attributes
+            raise AttributeError(name)
+        module = loader.load(self._topic_id)
+        try:
+            return getattr(module, name)
+        except AttributeError:
+            raise MissingName(
+                f"{self._topic_id}.py defines no `{name}`: keep the names and signatures of the stub"
+            ) from None
+
+    def __repr__(self) -> str:
+        return f"<learner module {self._topic_id}>"
+
+
+def learner(topic_id: str) -> Any:
+    """The learner's module for a topic, from whichever tree the grader is grading."""
+    return _Learner(topic_id)
+
+
+def check(exercise: str, points: float = 1, timeout: float | None = None):
+    """Mark a test as a check of ``exercise`` worth ``points`` (per parametrised case)."""
+    marks = [pytest.mark.kata(exercise=exercise, points=points)]
+    if timeout is not None:
+        marks.append(pytest.mark.timeout(timeout))
+
+    def decorate(fn):
+        for mark in marks:
+            fn = mark(fn)
+        return fn
+
+    return decorate
+
+
+# --- assertion helpers: clear messages, no hidden values --------------------------------------
+
+def _as_array(value: Any, name: str):
+    import numpy as np
+
+    try:
+        import torch
+
+        if isinstance(value, torch.Tensor):
+            return value.detach().cpu().numpy()
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+    if value is None:
+        raise AssertionError(f"{name} is None: did you forget a return statement?")
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise AssertionError(f"{name} should be numeric array-like, got {type(value).__name__}") from None
+
+
+def assert_shape(actual: Any, shape: tuple[int, ...], name: str = "result", hint: str = "") -> None:
+    """Fail with 'name has shape (a, b) but expected (c, d)' and an optional hint."""
+    got = tuple(_as_array(actual, name).shape)
+    if got != tuple(shape):
+        extra = f": {hint}" if hint else ""
+        raise AssertionError(f"{name} has shape {got} but expected {tuple(shape)}{extra}")
+
+
+def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-7, atol: float = 1e-9,
+                 name: str = "result", hint: str = "") -> None:
+    """Compare arrays (numpy, torch or nested lists); the message names the largest error only.
+
+    Shapes must match exactly; NaN in the learner's answer is reported as such.
+    """
+    import numpy as np
+
+    got = _as_array(actual, name)
+    want = _as_array(expected, "reference")
+    if got.shape != want.shape:
+        extra = f": {hint}" if hint else ""
+        raise AssertionError(f"{name} has shape {got.shape} but expected {want.shape}{extra}")
+    if np.isnan(got).any() and not np.isnan(want).any():
+        raise AssertionError(f"{name} contains NaN: look for a division by zero or an overflow"
+                             + (f"; {hint}" if hint else ""))
+    if np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
+        return
+    with np.errstate(invalid="ignore"):
+        err = np.abs(got - want)
+    err = np.where(np.isnan(err), np.inf, err)
+    index = np.unravel_index(int(np.argmax(err)), err.shape) if err.ndim else ()
+    where = f" at index {tuple(int(i) for i in index)}" if err.ndim else ""
+    extra = f": {hint}" if hint else ""
+    raise AssertionError(f"{name} differs from the reference (largest error {float(np.max(err)):.3g}{where}){extra}")
+
+
+def expect(condition: Any, message: str) -> None:
+    """``assert condition, message`` that survives ``python -O`` and plain-assert mode."""
+    if not condition:
+        raise AssertionError(message)

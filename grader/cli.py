@@ -1,0 +1,194 @@
+"""``python -m grader``: grade, check, hint, next, progress.
+
+Every command prints a one-line ``error: ...`` and exits 2 when it cannot do its job; ``grade``
+exits 0 whatever the score.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+# One BLAS/OpenMP thread per worker: topics are graded in parallel processes instead.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _topic_or_fail(topic_id: str):
+    from grader.catalogue import all_topics, topic
+
+    try:
+        return topic(topic_id)
+    except KeyError:
+        names = ", ".join(t.id for t in all_topics())
+        raise SystemExit(_fail(f"unknown topic {topic_id!r}: use one of {names}"))
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from grader.grade import GradingError, grade
+    from grader.progress import record
+    from grader.report import print_report
+    from grader.worker import Limits
+
+    limits = Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline,
+                    memory_mb=args.memory_mb)
+    try:
+        report = grade(args.target, args.phase, limits=limits, workers=args.workers)
+    except GradingError as error:
+        return _fail(str(error))
+    record(report)
+    if args.format == "json":
+        text = json.dumps(report.to_dict(), indent=2)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+    else:
+        from rich.console import Console
+
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                print_report(report, Console(file=handle, width=120))
+        else:
+            print_report(report)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    topic = _topic_or_fail(args.topic)
+    if not topic.available:
+        return _fail(f"topic {topic.id!r} is coming soon: it has no exercises yet")
+    os.execv(sys.executable, [sys.executable, "-m", "pytest", str(topic.public_checks), "-q",
+                              "-p", "no:cacheprovider", "--rootdir", str(topic.folder.parent.parent),
+                              *args.pytest_args])
+    return 0  # pragma: no cover
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    from grader.catalogue import REPO
+    from grader.progress import next_kata
+
+    found = next_kata()
+    if found is None:
+        print("Every kata passed at your last grade. Run `make grade PHASE=all` to confirm.")
+        return 0
+    topic, kata = found
+    print(f"Next kata: {kata.name} — {kata.title}")
+    print(f"  topic:  {topic.title} (phase {topic.phase})")
+    print(f"  brief:  {topic.brief.relative_to(REPO)}")
+    print(f"  code:   exercises/{topic.id}/{topic.id}.py")
+    print(f"  check:  make check TOPIC={topic.id}   then   make grade PHASE={topic.phase}")
+    print(f"  stuck?  make hint TOPIC={topic.id}")
+    return 0
+
+
+def cmd_hint(args: argparse.Namespace) -> int:
+    from grader.katas import katas_of
+    from grader.progress import next_hints, next_kata
+
+    if args.topic:
+        topic = _topic_or_fail(args.topic)
+        if not topic.available:
+            return _fail(f"topic {topic.id!r} is coming soon: it has no exercises yet")
+        found = next_kata(topic)
+        if found is None:
+            print(f"Every kata of {topic.id} passed at your last grade: no hints needed.")
+            return 0
+    else:
+        found = next_kata()
+        if found is None:
+            print("Every kata passed at your last grade: no hints needed.")
+            return 0
+    topic, kata = found
+    if args.kata:
+        kata = next((k for k in katas_of(topic) if k.name == args.kata), None)
+        if kata is None:
+            return _fail(f"{topic.id} has no kata {args.kata!r}: use one of {', '.join(k.name for k in katas_of(topic))}")
+    hints, all_shown = next_hints(topic, kata, all_at_once=args.all)
+    print(f"Hints for {topic.id} / {kata.name} — {kata.title}")
+    for number, hint in enumerate(hints, 1):
+        print(f"  {number}. {hint}")
+    if all_shown:
+        print("That is every hint for this kata; the brief's 'Conventions' section pins the details.")
+    else:
+        print(f"Run `make hint TOPIC={topic.id}` again for the next hint.")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from grader.catalogue import PHASES
+    from grader.katas import katas_of
+    from grader.progress import last_grades
+
+    progress = last_grades()
+    table = Table(title="Your progress (from your last grades of exercises/)", title_justify="left")
+    for column in ("phase", "topic", "katas passed", "points"):
+        table.add_column(column)
+    for phase in PHASES:
+        for topic in phase.topics:
+            if not topic.available:
+                table.add_row(f"{phase.number} {phase.title}", topic.title, "coming soon", "")
+                continue
+            seen = progress.get(topic.id)
+            katas = katas_of(topic)
+            if seen is None:
+                table.add_row(f"{phase.number} {phase.title}", topic.title, f"? / {len(katas)}",
+                              f"not graded yet: make grade PHASE={phase.number}")
+                continue
+            passed = sum(1 for k in katas if seen["exercises"].get(k.name) == "passed")
+            table.add_row(f"{phase.number} {phase.title}", topic.title, f"{passed} / {len(katas)}",
+                          f"{seen['score']:g} / {seen['max_score']:g}")
+    Console().print(table)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from grader.catalogue import EXERCISES
+
+    parser = argparse.ArgumentParser(prog="python -m grader", description="ML Stack Katas autograder")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    grade = sub.add_parser("grade", help="grade a tree laid out like exercises/")
+    grade.add_argument("--phase", default="all", help="phase number or 'all' (default: all)")
+    grade.add_argument("--target", default=str(EXERCISES), help="folder laid out like exercises/")
+    grade.add_argument("--format", choices=("table", "json"), default="table")
+    grade.add_argument("--output", help="write the report to this file instead of the terminal")
+    grade.add_argument("--workers", type=int, default=None, help="topics graded at once (default: CPU count)")
+    grade.add_argument("--check-timeout", type=float, default=10.0, help="seconds per check")
+    grade.add_argument("--topic-deadline", type=float, default=180.0, help="seconds per topic")
+    grade.add_argument("--memory-mb", type=int, default=3072, help="memory a topic may use, in MiB")
+    grade.set_defaults(func=cmd_grade)
+
+    check = sub.add_parser("check", help="run one topic's public checks with pytest")
+    check.add_argument("topic")
+    check.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    check.set_defaults(func=cmd_check)
+
+    hint = sub.add_parser("hint", help="the next hint for the first kata not yet passing")
+    hint.add_argument("topic", nargs="?")
+    hint.add_argument("--kata", help="a kata of the topic (default: the first not passing)")
+    hint.add_argument("--all", action="store_true", help="show every hint at once")
+    hint.set_defaults(func=cmd_hint)
+
+    sub.add_parser("next", help="which kata to do next").set_defaults(func=cmd_next)
+    sub.add_parser("progress", help="every phase and topic, from your last grades").set_defaults(func=cmd_progress)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return _fail("interrupted")

@@ -1,0 +1,186 @@
+"""The pytest plugin behind every check run, graded or not.
+
+It registers the ``kata`` marker, guards each kata's banned shortcuts while its checks run, and
+turns each check's outcome into a status and a one-line message a learner can act on. The
+grading worker (:mod:`grader.worker`) sets :data:`sink` to receive those results; under plain
+``pytest`` (``make check``) the sink is unset and pytest reports as usual.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from grader import loader
+from grader.bans import ShortcutUsed, banned
+from grader.catalogue import EXERCISES, HIDDEN_CHECKS, topic as topic_by_id
+from grader.katas import kata as find_kata
+
+#: Set by the worker: called with one dict per event (collected, start, result, fatal).
+sink: Callable[[dict], None] | None = None
+#: Set by the worker: node ids not to run again (already graded before a crash).
+exclude: set[str] = set()
+#: Set by the worker: grade only these exercises (None = all).
+only_exercises: set[str] | None = None
+
+NOT_ATTEMPTED = "not attempted yet"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "kata(exercise, points): the exercise a check grades and its points")
+
+
+# --- where a check belongs ---------------------------------------------------------------------
+
+def topic_of(item: pytest.Item) -> str | None:
+    path = Path(str(item.path)).resolve()
+    if path.parent == HIDDEN_CHECKS:
+        return path.stem
+    if path.parent.parent == EXERCISES:
+        return path.parent.name
+    return getattr(item.module, "TOPIC", None)
+
+
+def visibility_of(item: pytest.Item) -> str:
+    return "hidden" if Path(str(item.path)).resolve().parent == HIDDEN_CHECKS else "public"
+
+
+def meta_of(item: pytest.Item) -> dict[str, Any]:
+    mark = item.get_closest_marker("kata")
+    kwargs = mark.kwargs if mark else {}
+    return {
+        "nodeid": item.nodeid,
+        "name": item.name,
+        "exercise": kwargs.get("exercise", "(no exercise)"),
+        "points": float(kwargs.get("points", 1)),
+        "visibility": visibility_of(item),
+    }
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if sink is None:
+        return
+    keep = [i for i in items if i.nodeid not in exclude
+            and (only_exercises is None or meta_of(i)["exercise"] in only_exercises)]
+    items[:] = keep
+    sink({"event": "collected", "checks": [meta_of(i) for i in keep]})
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if sink is not None and report.failed:
+        sink({"event": "fatal", "message": f"checks could not be collected: {report.longreprtext.strip().splitlines()[-1]}"})
+
+
+# --- bans ------------------------------------------------------------------------------------
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    topic_id = topic_of(item)
+    exercise = meta_of(item)["exercise"]
+    spec = find_kata(topic_by_id(topic_id), exercise) if topic_id else None
+    if not spec or not spec.banned:
+        return (yield)
+    try:
+        module = loader.load(topic_id)
+    except loader.LearnerError:
+        return (yield)  # the check itself will report why the module is unusable
+    with banned(spec.banned, str(loader.module_path(topic_id)), exercise, module) as hits:
+        result = yield
+    if hits:
+        raise ShortcutUsed(f"`{hits[0]}` is not allowed in {exercise}: this kata asks you to implement it yourself")
+    return result
+
+
+# --- results ---------------------------------------------------------------------------------
+
+def pytest_runtest_logstart(nodeid: str, location) -> None:
+    if sink is not None:
+        sink({"event": "start", "nodeid": nodeid, "at": time.time()})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if sink is None:
+        return report
+    finished = call.when == "call" or (call.when == "setup" and report.outcome != "passed")
+    if finished:
+        status, message, frames = classify(item, call.excinfo, report)
+        meta = meta_of(item)
+        sink({
+            "event": "result", "nodeid": item.nodeid, "status": status, "message": message,
+            "traceback": frames, "seconds": round(call.duration, 4),
+            "score": meta["points"] if status == "passed" else 0.0,
+        })
+    return report
+
+
+def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
+    """(status, one-line message, learner-only traceback lines) for a finished check."""
+    if excinfo is None:
+        return ("passed", "", []) if report.passed else ("error", "check was skipped", [])
+    error = excinfo.value
+    topic_id = topic_of(item)
+    learner_file = loader.module_path(topic_id) if topic_id else None
+    frames = learner_frames(excinfo, learner_file)
+    where = f" (at {frames[-1].split(': ', 1)[0]})" if frames else ""
+    if isinstance(error, (NotImplementedError, loader.NotAttempted)):
+        return "not_attempted", NOT_ATTEMPTED, []
+    if isinstance(error, loader.LearnerImportError):
+        return ("timeout" if error.timed_out else "error"), str(error), []
+    if isinstance(error, loader.LearnerError):
+        return "error", str(error), []
+    if isinstance(error, ShortcutUsed):
+        return "failed", str(error), frames
+    if type(error).__name__ == "Failed" and str(error).startswith("Timeout"):
+        limit = str(error).split("(>", 1)[-1].split("s)", 1)[0]
+        return "timeout", f"took longer than {limit} s{where}: look for an infinite loop or a needlessly slow step", frames
+    if _out_of_memory(error):
+        return "error", f"ran out of memory{where}: the grader caps the memory of each topic", frames
+    if isinstance(error, AssertionError):
+        text = first_line(error)
+        if frames and _raised_in(excinfo, learner_file):
+            return "failed", f"an assert in your code failed{where}: {text or 'no message'}", frames
+        return "failed", text or "the check failed", frames
+    if isinstance(error, SystemExit):
+        return "error", f"your code called sys.exit(){where}: return a value instead", frames
+    text = first_line(error)
+    if frames:
+        return "error", f"{type(error).__name__}: {text}{where}", frames
+    if isinstance(error, TypeError) and "argument" in text:
+        return "error", f"{text}: keep the signature of the stub", frames
+    return "error", f"{type(error).__name__} while checking your result: {text}", frames
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def learner_frames(excinfo, learner_file: Path | None) -> list[str]:
+    """Traceback entries in the learner's own file only: ``name.py:LINE in func: source``."""
+    if learner_file is None:
+        return []
+    wanted = str(learner_file)
+    lines = []
+    for entry in excinfo.traceback:
+        if str(entry.path) == wanted:
+            try:
+                source = str(entry.statement).strip()
+            except Exception:
+                source = ""
+            lines.append(f"{learner_file.name}:{entry.lineno + 1} in {entry.name}: {source}")
+    return lines
+
+
+def _raised_in(excinfo, learner_file: Path | None) -> bool:
+    return learner_file is not None and str(excinfo.traceback[-1].path) == str(learner_file)
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    if isinstance(error, MemoryError):
+        return True
+    text = str(error)
+    return isinstance(error, RuntimeError) and ("can't allocate memory" in text or "DefaultCPUAllocator" in text)

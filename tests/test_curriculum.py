@@ -1,0 +1,106 @@
+"""Every topic proves its checks: the reference gets full marks, the stubs get zero, and every
+known-wrong variant loses points on its own kata and nowhere else."""
+from __future__ import annotations
+
+import ast
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from grader.bans import resolve
+from grader.catalogue import EXERCISES, SOLUTIONS, Topic
+from grader.katas import katas_of
+from grader.results import TopicResult
+from grader.worker import Job, Limits, preload, run_jobs
+from tests.kata_cases import Variant, available_topics, build_variant_tree, variants_of
+
+TOPICS = available_topics()
+TOPIC_IDS = [t.id for t in TOPICS]
+VARIANTS = [v for t in TOPICS for v in variants_of(t)]
+
+
+@lru_cache(maxsize=None)
+def graded(topic_id: str) -> dict[str, TopicResult]:
+    """Grade the reference, the stubs and every variant of one topic in one parallel batch."""
+    topic = next(t for t in TOPICS if t.id == topic_id)
+    scratch = Path(tempfile.mkdtemp(prefix=f"kata-variants-{topic_id}-"))
+    jobs = [Job(topic, SOLUTIONS, key="solution"), Job(topic, EXERCISES, key="stub")]
+    for variant in variants_of(topic):
+        root = build_variant_tree(variant, scratch / variant.kata / variant.bug)
+        jobs.append(Job(topic, root, key=variant.id))
+    preload([topic])
+    results = run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300), workers=os.cpu_count())
+    return {job.key: result for job, result in zip(jobs, results)}
+
+
+def _lost(result: TopicResult) -> str:
+    return "; ".join(f"{c.name} [{c.status}] {c.message}" for c in result.checks if c.status != "passed")
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_reference_solution_gets_full_marks(topic_id):
+    result = graded(topic_id)["solution"]
+    assert result.status == "graded", result.message
+    assert result.checks, "no checks were collected"
+    assert result.score == result.max_score, _lost(result)
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_untouched_stub_scores_zero_as_not_attempted(topic_id):
+    result = graded(topic_id)["stub"]
+    assert result.status == "graded", result.message
+    assert result.score == 0
+    wrong = [c for c in result.checks if c.status != "not_attempted"]
+    assert not wrong, _lost(result)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
+def test_known_wrong_variant_loses_points_on_its_kata_only(variant: Variant):
+    result = graded(variant.topic.id)[variant.id]
+    exercises = {e.name: e for e in result.exercises()}
+    target = exercises[variant.kata]
+    assert target.score < target.max_score, f"{variant.description!r} kept full marks on {variant.kata}"
+    others = [e.name for e in exercises.values() if e.name != variant.kata and e.score < e.max_score]
+    assert not others, f"{variant.id} also lost points on {others}: {_lost(result)}"
+    for check in result.checks:
+        if check.status in ("failed", "error"):
+            assert check.message.strip(), f"{check.name} failed without a message"
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_kata_has_public_and_hidden_checks_and_two_variants(topic_id):
+    topic = next(t for t in TOPICS if t.id == topic_id)
+    result = graded(topic_id)["solution"]
+    katas = [k.name for k in katas_of(topic)]
+    assert katas, "katas.toml lists no kata"
+    unknown = {c.exercise for c in result.checks} - set(katas)
+    assert not unknown, f"checks name exercises missing from katas.toml: {unknown}"
+    variants = [v.kata for v in variants_of(topic)]
+    for name in katas:
+        visibilities = {c.visibility for c in result.checks if c.exercise == name}
+        assert visibilities == {"public", "hidden"}, f"{name} needs public and hidden checks, has {visibilities}"
+        assert variants.count(name) >= 2, f"{name} needs at least two known-wrong variants under tests/variants"
+    assert set(variants) <= set(katas), f"variants for unknown katas: {set(variants) - set(katas)}"
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_katas_declare_resolvable_bans_and_hints(topic_id):
+    topic = next(t for t in TOPICS if t.id == topic_id)
+    for kata in katas_of(topic):
+        assert kata.hints, f"{kata.name} has no hints"
+        for dotted in kata.banned:
+            resolve(dotted)
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_stub_functions_only_raise_not_implemented(topic_id):
+    topic = next(t for t in TOPICS if t.id == topic_id)
+    tree = ast.parse(topic.module_in(EXERCISES).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+            assert len(body) == 1 and isinstance(body[0], ast.Raise), \
+                f"stub {node.name} should only raise NotImplementedError"
