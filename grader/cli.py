@@ -63,6 +63,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if not args.topic:
+        from grader.catalogue import all_topics
+
+        names = ", ".join(t.id for t in all_topics() if t.available)
+        return _fail(f"name a topic: make check TOPIC=<topic> (available: {names})")
     topic = _topic_or_fail(args.topic)
     if not topic.available:
         return _fail(f"topic {topic.id!r} is coming soon: it has no exercises yet")
@@ -171,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.set_defaults(func=cmd_grade)
 
     check = sub.add_parser("check", help="run one topic's public checks with pytest")
-    check.add_argument("topic")
+    check.add_argument("topic", nargs="?")
     check.add_argument("pytest_args", nargs=argparse.REMAINDER)
     check.set_defaults(func=cmd_check)
 

@@ -104,6 +104,7 @@ def pytest_runtest_logstart(nodeid: str, location) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     if sink is None:
+        _shorten_for_learner(report, call)
         return report
     finished = call.when == "call" or (call.when == "setup" and report.outcome != "passed")
     if finished:
@@ -184,3 +185,14 @@ def _out_of_memory(error: BaseException) -> bool:
         return True
     text = str(error)
     return isinstance(error, RuntimeError) and ("can't allocate memory" in text or "DefaultCPUAllocator" in text)
+
+
+def _shorten_for_learner(report, call) -> None:
+    """Under plain pytest (`make check`), say "not attempted" or the load error in one line."""
+    excinfo = call.excinfo
+    if excinfo is None or report.passed:
+        return
+    if isinstance(excinfo.value, (NotImplementedError, loader.NotAttempted)):
+        report.longrepr = f"{NOT_ATTEMPTED}: {first_line(excinfo.value)}"
+    elif isinstance(excinfo.value, loader.LearnerError):
+        report.longrepr = str(excinfo.value)

@@ -1,0 +1,54 @@
+# ML Stack Katas: the front door. The environment sets itself up on first use (and again when
+# pyproject.toml changes); every target delegates to `python -m grader`, which reads the catalogue.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PHASE ?= all
+TARGET ?= exercises
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
+PIP_NOISE := is ignored: it is neither a file nor a directory
+
+.PHONY: help setup grade check hint next progress test bench
+.DEFAULT_GOAL := help
+
+help:
+	@echo "Learner:    make grade PHASE=1 | make check TOPIC=linear_algebra | make hint TOPIC=... | make next | make progress"
+	@echo "Instructor: make grade PHASE=all TARGET=solutions"
+	@echo "Project:    make test | make bench"
+
+$(RUNTIME): pyproject.toml
+	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only)..."; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing dependencies from pyproject.toml into $(VENV) (a few minutes the first time)..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e . 2>&1 | { grep -v "$(PIP_NOISE)" || true; }
+	@touch $@
+
+$(DEV): $(RUNTIME)
+	@echo "Installing the development extras into $(VENV)..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | { grep -v "$(PIP_NOISE)" || true; }
+	@touch $@
+
+setup: $(RUNTIME)
+
+grade: $(RUNTIME)
+	@$(PY) -m grader grade --phase "$(PHASE)" --target "$(TARGET)" $(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output "$(OUTPUT)")
+
+check: $(RUNTIME)
+	@$(PY) -m grader check "$(TOPIC)"
+
+hint: $(RUNTIME)
+	@$(PY) -m grader hint $(TOPIC) $(if $(KATA),--kata $(KATA)) $(if $(ALL),--all)
+
+next: $(RUNTIME)
+	@$(PY) -m grader next
+
+progress: $(RUNTIME)
+	@$(PY) -m grader progress
+
+test: $(DEV)
+	@$(PY) -m pytest
+
+bench: $(DEV)
+	@$(PY) -m grader.bench
