@@ -51,4 +51,4 @@ test: $(DEV)
 	@$(PY) -m pytest
 
 bench: $(DEV)
-	@$(PY) -m grader.bench
+	@$(PY) -m tests.benchmarks

@@ -1,22 +1,25 @@
 """The learner's loop between grades: progress saved from the last grade, `next`, and hints.
 
-State lives in ``.katas/`` at the repository root (never in the graded tree) and only grades of
+State lives in :func:`state_dir` (never in the graded tree) and only grades of
 the learner's own ``exercises/`` are recorded.
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from grader.catalogue import EXERCISES, REPO, Topic, all_topics
 from grader.katas import Kata, katas_of
 from grader.results import GradeReport
 
-STATE = REPO / ".katas"
+def state_dir() -> Path:
+    """``.katas/`` at the repository root, or ``$KATA_STATE_DIR`` (the project's tests use a scratch one)."""
+    return Path(os.environ.get("KATA_STATE_DIR") or REPO / ".katas")
 
 
 def _read(name: str) -> dict:
-    path = STATE / name
+    path = state_dir() / name
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -24,10 +27,11 @@ def _read(name: str) -> dict:
 
 
 def _write(name: str, data: dict) -> None:
-    STATE.mkdir(exist_ok=True)
-    tmp = STATE / f".{name}.tmp"
+    folder = state_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{name}.tmp"
     tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    tmp.replace(STATE / name)
+    tmp.replace(folder / name)
 
 
 def record(report: GradeReport) -> None:
