@@ -158,6 +158,57 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_classroom(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from grader.classroom import Classroom, ClassroomOptions
+    from grader.grade import GradingError
+    from grader.worker import Limits
+
+    deadline = None
+    if args.deadline:
+        try:
+            deadline = datetime.fromisoformat(args.deadline)
+        except ValueError:
+            return _fail(f"--deadline {args.deadline!r} is not a date: use e.g. 2026-12-01T23:59 (UTC)")
+        if deadline.tzinfo is None:
+            deadline = deadline.replace(tzinfo=timezone.utc)
+    if args.roster and not Path(args.roster).is_file():
+        return _fail(f"roster {args.roster!r} does not exist: pass ROSTER=<csv file with a student_id column>")
+    options = ClassroomOptions(
+        submissions=Path(args.submissions), phase=args.phase, out=Path(args.out), workers=args.workers,
+        roster=Path(args.roster) if args.roster else None, resume=args.resume, deadline=deadline,
+        penalty_per_day=args.penalty_per_day, dask=args.dask,
+        limits=Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline, memory_mb=args.memory_mb),
+        show_progress=not args.quiet)
+    try:
+        classroom = Classroom(options)
+        records = classroom.run()
+    except GradingError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail(f"interrupted: {len(classroom.records)} students saved in {args.out}; run again with --resume")
+    graded = sum(r["status"] == "graded" for r in records)
+    Console().print(f"Graded {graded} of {len(records)} students; gradebook: {Path(args.out) / 'gradebook.csv'}, "
+                    f"report: {Path(args.out) / 'report.html'}, feedback: {Path(args.out) / 'students'}/")
+    return 0
+
+
+def cmd_gradescope(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grader.gradescope import build_autograder_zip, run_autograder
+
+    if args.build:
+        path = build_autograder_zip(Path(args.build), args.phase)
+        print(f"Wrote {path}: upload it as the assignment's autograder (Ubuntu 24.04 base image).")
+        return 0
+    return run_autograder(Path(args.root), args.phase)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from grader.catalogue import EXERCISES
 
@@ -185,6 +236,28 @@ def build_parser() -> argparse.ArgumentParser:
     hint.add_argument("--kata", help="a kata of the topic (default: the first not passing)")
     hint.add_argument("--all", action="store_true", help="show every hint at once")
     hint.set_defaults(func=cmd_hint)
+
+    classroom = sub.add_parser("classroom", help="grade a whole class of submissions")
+    classroom.add_argument("--submissions", required=True, help="folder of submissions (folders, .zip files, git repos)")
+    classroom.add_argument("--phase", default="all")
+    classroom.add_argument("--out", default="classroom-out", help="where the gradebook and feedback go")
+    classroom.add_argument("--workers", type=int, default=None, help="topics graded at once (default: CPU count)")
+    classroom.add_argument("--roster", help="CSV of student ids; students without a submission are marked missing")
+    classroom.add_argument("--resume", action="store_true", help="skip students already graded in --out")
+    classroom.add_argument("--deadline", help="ISO date-time (UTC if no zone); later submissions are penalised")
+    classroom.add_argument("--penalty-per-day", type=float, default=0.0, help="percent of the score lost per day late")
+    classroom.add_argument("--dask", metavar="ADDRESS", help="grade on a Dask distributed cluster (tcp://host:8786)")
+    classroom.add_argument("--check-timeout", type=float, default=10.0)
+    classroom.add_argument("--topic-deadline", type=float, default=180.0)
+    classroom.add_argument("--memory-mb", type=int, default=3072)
+    classroom.add_argument("--quiet", action="store_true", help="no progress bar")
+    classroom.set_defaults(func=cmd_classroom)
+
+    gradescope = sub.add_parser("gradescope", help="build autograder.zip, or run inside Gradescope")
+    gradescope.add_argument("--phase", default="all")
+    gradescope.add_argument("--build", metavar="ZIP", help="write the Gradescope autograder zip here")
+    gradescope.add_argument("--root", default="/autograder", help="Gradescope's root (submission/, results/)")
+    gradescope.set_defaults(func=cmd_gradescope)
 
     sub.add_parser("next", help="which kata to do next").set_defaults(func=cmd_next)
     sub.add_parser("progress", help="every phase and topic, from your last grades").set_defaults(func=cmd_progress)
