@@ -67,7 +67,7 @@ def preload(topics: list[Topic]) -> None:
 
 def _imported_modules(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):  # also imports inside functions
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -86,6 +86,8 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        sys.stdout = sys.__stdout__ = open(1, "w", closefd=False)  # not an outer pytest's capture
+        sys.stderr = sys.__stderr__ = open(2, "w", closefd=False)
         os.chdir(tempfile.mkdtemp(prefix="kata-grade-"))
         sys.dont_write_bytecode = True
         os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
