@@ -11,12 +11,16 @@ RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 PIP_NOISE := is ignored: it is neither a file nor a directory
 
-.PHONY: help setup grade check hint next progress test bench
+SUBMISSIONS ?= submissions
+OUT ?= classroom-out
+
+.PHONY: help setup grade check hint next progress test bench classroom gradescope bench-classroom
 .DEFAULT_GOAL := help
 
 help:
 	@echo "Learner:    make grade PHASE=1 | make check TOPIC=linear_algebra | make hint TOPIC=... | make next | make progress"
-	@echo "Instructor: make grade PHASE=all TARGET=solutions"
+	@echo "Instructor: make grade PHASE=all TARGET=solutions | make classroom SUBMISSIONS=dir PHASE=1 [OUT=dir ROSTER=csv WORKERS=n]"
+	@echo "            make gradescope PHASE=1 | make bench-classroom"
 	@echo "Project:    make test | make bench"
 
 $(RUNTIME): pyproject.toml
@@ -52,3 +56,14 @@ test: $(DEV)
 
 bench: $(DEV)
 	@$(PY) -m tests.benchmarks
+
+classroom: $(RUNTIME)
+	@$(PY) -m grader classroom --submissions "$(SUBMISSIONS)" --phase "$(PHASE)" --out "$(OUT)" \
+		$(if $(WORKERS),--workers $(WORKERS)) $(if $(ROSTER),--roster "$(ROSTER)") $(if $(RESUME),--resume) \
+		$(if $(DEADLINE),--deadline "$(DEADLINE)") $(if $(PENALTY),--penalty-per-day $(PENALTY)) $(if $(DASK),--dask $(DASK))
+
+gradescope: $(RUNTIME)
+	@$(PY) -m grader gradescope --build "$(or $(ZIP),autograder.zip)" --phase "$(PHASE)"
+
+bench-classroom: $(DEV)
+	@$(PY) -m tests.benchmarks --classroom

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from grader.catalogue import REPO, SOLUTIONS, all_topics
 from grader.worker import GRADING_INI, check_files
@@ -44,10 +45,60 @@ def grade_vs_pytest(repeat: int) -> dict[str, float]:
     return {"topics": len(topics), "grader_s": g, "pytest_s": p, "ratio": g / p}
 
 
+def synthetic_class(root: Path, size: int, phase_spec: str) -> Path:
+    """``size`` submissions cycling through: the reference, the stubs, and each known-wrong variant."""
+    from grader.catalogue import EXERCISES, select_phases
+    from tests.kata_cases import build_variant_tree, copy_tree, variants_of
+
+    topics = [t for p in select_phases(phase_spec) for t in p.topics if t.available]
+    variants = [v for t in topics for v in variants_of(t)]
+    kinds = ["solution", "stub"] + [f"variant{i}" for i in range(len(variants))]
+    subs = root / "submissions"
+    for n in range(size):
+        kind = kinds[n % len(kinds)]
+        dest = subs / f"student{n:03d}"
+        if kind == "stub":
+            copy_tree(EXERCISES, dest, topics)
+        else:
+            copy_tree(SOLUTIONS, dest, topics)
+            if kind.startswith("variant"):
+                variant = variants[int(kind[7:])]
+                build_variant_tree(variant, dest)
+    return subs
+
+
+def classroom_vs_sequential(size: int, phase_spec: str) -> dict[str, float]:
+    root = Path(tempfile.mkdtemp(prefix="kata-bench-class-"))
+    subs = synthetic_class(root, size, phase_spec)
+    env = {**os.environ, "KATA_STATE_DIR": str(root / "state")}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "grader", "classroom", "--submissions", str(subs), "--phase", phase_spec,
+                    "--out", str(root / "out"), "--quiet"], cwd=REPO, env=env, check=True, capture_output=True)
+    parallel = time.perf_counter() - start
+    start = time.perf_counter()
+    for sub in sorted(subs.iterdir()):
+        subprocess.run(["make", "--no-print-directory", "grade", f"PHASE={phase_spec}", f"TARGET={sub}", "FORMAT=json",
+                        f"OUTPUT={root / 'seq.json'}"], cwd=REPO, env=env, check=True, capture_output=True)
+    sequential = time.perf_counter() - start
+    return {"size": size, "classroom_per_min": 60 * size / parallel, "sequential_per_min": 60 * size / sequential,
+            "speedup": sequential / parallel}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--classroom", action="store_true", help="classroom run vs one make grade per submission")
+    parser.add_argument("--class-size", type=int, default=60)
+    parser.add_argument("--phase", default="1")
     args = parser.parse_args(argv)
+    if args.classroom:
+        print(f"Synthetic class of {args.class_size} submissions, phase {args.phase} "
+              f"(reference, stubs and known-wrong variants mixed)...", flush=True)
+        r = classroom_vs_sequential(args.class_size, args.phase)
+        print(f"  make classroom (parallel, {os.cpu_count()} cores): {r['classroom_per_min']:.1f} submissions/min")
+        print(f"  make grade, one after another:      {r['sequential_per_min']:.1f} submissions/min")
+        print(f"  ratio classroom / sequential:        {r['speedup']:.2f}x")
+        return 0
     print(f"Grading PHASE=all TARGET=solutions vs plain pytest in one process (median of {args.repeat}, "
           f"{os.cpu_count()} cores)...", flush=True)
     r = grade_vs_pytest(args.repeat)
