@@ -22,6 +22,9 @@ from types import ModuleType
 from typing import Any, Iterator
 
 
+_ABSENT = object()
+
+
 class ShortcutUsed(Exception):
     """The learner called a function the kata asks them to implement themselves."""
 
@@ -40,12 +43,12 @@ def resolve(dotted: str) -> tuple[Any, str, Any]:
     raise ValueError(f"cannot resolve banned name {dotted!r}")
 
 
-def _guard(original: Any, dotted: str, learner_file: str, exercise: str, hits: list[str]):
+def _guard(original: Any, dotted: str, learner_files: set[str], exercise: str, hits: list[str]):
     message = (f"`{dotted}` is not allowed in {exercise}: this kata asks you to implement it "
                f"yourself")
 
     def guarded(*args, **kwargs):
-        if sys._getframe(1).f_code.co_filename == learner_file:
+        if sys._getframe(1).f_code.co_filename in learner_files:
             hits.append(dotted)
             raise ShortcutUsed(message)
         return original(*args, **kwargs)
@@ -57,17 +60,19 @@ def _guard(original: Any, dotted: str, learner_file: str, exercise: str, hits: l
 
 
 @contextmanager
-def banned(names: list[str] | tuple[str, ...], learner_file: str, exercise: str,
+def banned(names: list[str] | tuple[str, ...], learner_file: str | set[str], exercise: str,
            learner_module: ModuleType | None = None) -> Iterator[list[str]]:
     """Guard ``names`` for the duration of the block; yields the list of violations seen."""
+    files = {learner_file} if isinstance(learner_file, str) else set(learner_file)
     hits: list[str] = []
-    restore: list[tuple[Any, str, Any]] = []
+    restore: list[tuple[Any, str, Any]] = []  # (owner, attr, value to put back or _ABSENT)
     try:
         for dotted in names:
             owner, attr, original = resolve(dotted)
-            guard = _guard(original, dotted, learner_file, exercise, hits)
-            restore.append((owner, attr, owner.__dict__.get(attr, original)
-                            if isinstance(owner, type) else original))
+            guard = _guard(original, dotted, files, exercise, hits)
+            own = getattr(owner, "__dict__", {})
+            # put back exactly what the owner itself held (a class's raw descriptor), or nothing
+            restore.append((owner, attr, own[attr] if attr in own else _ABSENT))
             setattr(owner, attr, guard)
             if learner_module is not None:
                 for key, value in list(vars(learner_module).items()):
@@ -77,4 +82,7 @@ def banned(names: list[str] | tuple[str, ...], learner_file: str, exercise: str,
         yield hits
     finally:
         for owner, attr, original in reversed(restore):
-            setattr(owner, attr, original)
+            if original is _ABSENT:
+                delattr(owner, attr)
+            else:
+                setattr(owner, attr, original)

@@ -33,6 +33,7 @@ class LearnerImportError(LearnerError):
 _target: Path | None = None
 _modules: dict[str, ModuleType] = {}
 _failures: dict[str, LearnerError] = {}
+_files: dict[str, set[str]] = {}  # topic -> files holding the learner's code, when not the module file
 
 
 def set_target(target: os.PathLike | str) -> None:
@@ -41,6 +42,32 @@ def set_target(target: os.PathLike | str) -> None:
     _target = Path(target).resolve()
     _modules.clear()
     _failures.clear()
+    _files.clear()
+
+
+def use_namespace(topic_id: str, namespace: dict) -> ModuleType:
+    """Grade code that lives in a namespace (a notebook's globals) instead of a file.
+
+    The learner's "files" are then the files its functions were compiled from (notebook cells),
+    so banned shortcuts and learner-only tracebacks keep working.
+    """
+    module = ModuleType(f"kata_notebook_{topic_id}")
+    module.__dict__.update({k: v for k, v in namespace.items() if not k.startswith("__")})
+    files = set()
+    for value in namespace.values():
+        for fn in [value, *vars(value).values()] if isinstance(value, type) else [value]:
+            code = getattr(fn, "__code__", None)
+            if code is not None and "site-packages" not in code.co_filename:
+                files.add(code.co_filename)
+    _modules[topic_id] = module
+    _failures.pop(topic_id, None)
+    _files[topic_id] = files
+    return module
+
+
+def learner_files(topic_id: str) -> set[str]:
+    """Paths (as in code objects) of the files that hold the learner's code for a topic."""
+    return _files.get(topic_id) or {str(module_path(topic_id))}
 
 
 def target() -> Path:

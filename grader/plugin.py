@@ -86,7 +86,7 @@ def pytest_runtest_call(item: pytest.Item):
         module = loader.load(topic_id)
     except loader.LearnerError:
         return (yield)  # the check itself will report why the module is unusable
-    with banned(spec.banned, str(loader.module_path(topic_id)), exercise, module) as hits:
+    with banned(spec.banned, loader.learner_files(topic_id), exercise, module) as hits:
         result = yield
     if hits:
         raise ShortcutUsed(f"`{hits[0]}` is not allowed in {exercise}: this kata asks you to implement it yourself")
@@ -124,8 +124,8 @@ def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
         return ("passed", "", []) if report.passed else ("error", "check was skipped", [])
     error = excinfo.value
     topic_id = topic_of(item)
-    learner_file = loader.module_path(topic_id) if topic_id else None
-    frames = learner_frames(excinfo, learner_file)
+    files = loader.learner_files(topic_id) if topic_id else set()
+    frames = learner_frames(excinfo, files)
     where = f" (at {frames[-1].split(': ', 1)[0]})" if frames else ""
     if isinstance(error, (NotImplementedError, loader.NotAttempted)):
         return "not_attempted", NOT_ATTEMPTED, []
@@ -142,7 +142,7 @@ def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
         return "error", f"ran out of memory{where}: the grader caps the memory of each topic", frames
     if isinstance(error, AssertionError):
         text = first_line(error)
-        if frames and _raised_in(excinfo, learner_file):
+        if frames and _raised_in(excinfo, files):
             return "failed", f"an assert in your code failed{where}: {text or 'no message'}", frames
         return "failed", text or "the check failed", frames
     if isinstance(error, SystemExit):
@@ -160,24 +160,21 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def learner_frames(excinfo, learner_file: Path | None) -> list[str]:
+def learner_frames(excinfo, files: set[str]) -> list[str]:
     """Traceback entries in the learner's own file only: ``name.py:LINE in func: source``."""
-    if learner_file is None:
-        return []
-    wanted = str(learner_file)
     lines = []
     for entry in excinfo.traceback:
-        if str(entry.path) == wanted:
+        if str(entry.path) in files:
             try:
                 source = str(entry.statement).strip()
             except Exception:
                 source = ""
-            lines.append(f"{learner_file.name}:{entry.lineno + 1} in {entry.name}: {source}")
+            lines.append(f"{Path(str(entry.path)).name}:{entry.lineno + 1} in {entry.name}: {source}")
     return lines
 
 
-def _raised_in(excinfo, learner_file: Path | None) -> bool:
-    return learner_file is not None and str(excinfo.traceback[-1].path) == str(learner_file)
+def _raised_in(excinfo, files: set[str]) -> bool:
+    return str(excinfo.traceback[-1].path) in files
 
 
 def _out_of_memory(error: BaseException) -> bool:

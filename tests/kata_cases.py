@@ -46,6 +46,44 @@ def all_variants() -> list[Variant]:
     return [v for t in available_topics() for v in variants_of(t)]
 
 
+def _bound_names(tree: ast.Module) -> dict[str, str]:
+    """Top-level names a module binds -> how (the import statement's text, or "def")."""
+    names: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                names[(alias.asname or alias.name).split(".")[0]] = ast.dump(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names[node.name] = "def"
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                for leaf in ast.walk(target):
+                    if isinstance(leaf, ast.Name):
+                        names[leaf.id] = "assign"
+    return names
+
+
+def variant_touches_only_its_kata(variant: Variant) -> bool:
+    """True when no code of the reference outside the names the variant rebinds refers to them.
+
+    Then the other katas' checks cannot see the variant, and grading only its own kata proves
+    "the other katas keep full marks" without running them. Conservative: any other top-level
+    definition that mentions a rebound name (even one of the same kata) means a full grade.
+    """
+    reference = ast.parse(variant.topic.module_in(SOLUTIONS).read_text(encoding="utf-8"))
+    ref_names = _bound_names(reference)
+    wrong = _bound_names(ast.parse(variant.path.read_text(encoding="utf-8")))
+    rebound = {n for n, how in wrong.items() if how == "def" or ref_names.get(n) != how}
+    for node in reference.body:
+        own = {node.name} if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else set()
+        if own & rebound:
+            continue
+        used = {leaf.id for leaf in ast.walk(node) if isinstance(leaf, ast.Name)}
+        if used & rebound:
+            return False
+    return True
+
+
 def build_variant_tree(variant: Variant, root: Path) -> Path:
     """``root/<topic>/<topic>.py`` = reference + variant; returns ``root``."""
     topic = variant.topic
