@@ -1,0 +1,10 @@
+"""Takes the quantiles 1 - level and level (the tails are not halved)."""
+from scipy import stats
+
+
+def beta_binomial_update(alpha, beta, successes, trials, level=0.95):
+    if not 0 <= successes <= trials:
+        raise ValueError("need 0 <= successes <= trials")
+    a, b = float(alpha + successes), float(beta + trials - successes)
+    lo, hi = stats.beta.ppf([1 - level, level], a, b)
+    return a, b, a / (a + b), (float(lo), float(hi))
