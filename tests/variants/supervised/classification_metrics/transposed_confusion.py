@@ -1,0 +1,14 @@
+"""Confusion matrix transposed: rows are predicted labels, columns true labels."""
+import numpy as np
+
+
+def confusion_matrix(y_true, y_pred, labels=None):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if labels is None:
+        labels = np.unique(np.concatenate([y_true, y_pred]))
+    index = {label: i for i, label in enumerate(np.asarray(labels).tolist())}
+    C = np.zeros((len(index), len(index)), dtype=int)
+    for t, p in zip(y_true.tolist(), y_pred.tolist()):
+        if t in index and p in index:
+            C[index[p], index[t]] += 1
+    return C
