@@ -1,0 +1,478 @@
+"""Hidden checks for the attention topic: every kata against torch (float64, copied weights) or an
+independent numpy reference, with distinct sizes on every axis; plus the pinned conventions (mask
+polarity, bottom-right causal alignment, empty rows give zeros), stability at huge scores,
+permutation equivariance, causality and inputs not mutated."""
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from scipy.special import softmax as np_softmax
+
+from grader.check import assert_close, assert_shape, check, expect, learner
+
+att = learner("attention")
+f64 = torch.float64
+
+
+def _t(rng, *shape, scale=1.0):
+    return torch.tensor(rng.normal(size=shape) * scale, dtype=f64)
+
+
+def _unpack(result, what):
+    expect(isinstance(result, (tuple, list)) and len(result) == 2,
+           f"{what} should return a pair (output, weights)")
+    return result
+
+
+def _np_attention_weights(q, k, mask=None):
+    """numpy reference: softmax over keys of q k^T / sqrt(E), bool mask True = allowed."""
+    q, k = q.numpy(), k.numpy()
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.broadcast_to(mask.numpy(), scores.shape), scores, -np.inf)
+    return np_softmax(scores, axis=-1)
+
+
+# ---------------------------------------------------------------------------------------------
+# sinusoidal_positional_encoding
+# ---------------------------------------------------------------------------------------------
+
+def _np_pe(seq_len, d_model):
+    """Column by column: column j has frequency index i = j // 2, sin if j even else cos."""
+    pe = np.empty((seq_len, d_model))
+    p = np.arange(seq_len, dtype=float)
+    for j in range(d_model):
+        angle = p / 10000.0 ** ((j - j % 2) / d_model)
+        pe[:, j] = np.sin(angle) if j % 2 == 0 else np.cos(angle)
+    return pe
+
+
+@check("sinusoidal_positional_encoding", points=2)
+@pytest.mark.parametrize("seq_len,d_model", [(50, 16), (9, 24)], ids=["long", "wide"])
+def test_pe_matches_closed_form(seq_len, d_model):
+    pe = att.sinusoidal_positional_encoding(seq_len, d_model, dtype=f64)
+    assert_shape(pe, (seq_len, d_model), name="encoding", hint="rows are positions, columns are dimensions")
+    assert_close(pe, _np_pe(seq_len, d_model), rtol=1e-7, atol=1e-9, name="encoding",
+                 hint="column 2i is sin(p / 10000^(2i/d_model)), column 2i+1 is cos of the same angle")
+
+
+@check("sinusoidal_positional_encoding", points=2)
+@pytest.mark.parametrize("d_model", [7, 1], ids=["odd_7", "one_column"])
+def test_pe_odd_d_model(d_model):
+    pe = att.sinusoidal_positional_encoding(12, d_model, dtype=f64)
+    assert_shape(pe, (12, d_model), name="encoding")
+    assert_close(pe, _np_pe(12, d_model), rtol=1e-7, atol=1e-9, name="encoding",
+                 hint="with odd d_model there is one more sin column than cos columns; frequencies still use 2i/d_model")
+
+
+@check("sinusoidal_positional_encoding", points=1)
+def test_pe_dtype_and_relative_position_property():
+    pe32 = att.sinusoidal_positional_encoding(10, 6)
+    expect(isinstance(pe32, torch.Tensor) and pe32.dtype == torch.float32,
+           "the default dtype is torch.float32: return a torch tensor of the requested dtype")
+    pe = att.sinusoidal_positional_encoding(40, 10, dtype=f64)
+    expect(isinstance(pe, torch.Tensor) and pe.dtype == f64, "dtype=torch.float64 should give a float64 tensor")
+    # PE[p] . PE[p+k] = sum_i cos(k w_i): depends on the offset k only, not on p
+    dots = [(pe[p] @ pe[p + 3]).item() for p in range(0, 30, 7)]
+    expect(np.allclose(dots, dots[0], rtol=0, atol=1e-9),
+           "PE[p] . PE[p+3] should not depend on p: each (sin, cos) pair must share one frequency")
+
+
+# ---------------------------------------------------------------------------------------------
+# masked_softmax
+# ---------------------------------------------------------------------------------------------
+
+def _np_masked_softmax(scores, lens):
+    scores = scores.numpy()
+    lens = np.broadcast_to(lens.numpy(), scores.shape[:-1])
+    out = np.zeros_like(scores)
+    for idx in np.ndindex(*scores.shape[:-1]):
+        n = min(int(lens[idx]), scores.shape[-1])
+        if n > 0:
+            row = scores[idx][:n]
+            e = np.exp(row - row.max())
+            out[idx][:n] = e / e.sum()
+    return out
+
+
+@check("masked_softmax", points=2)
+def test_masked_softmax_per_row_lengths():
+    rng = np.random.default_rng(21)
+    scores = _t(rng, 3, 4, 6, scale=2.0)
+    lens = torch.tensor(rng.integers(1, 7, size=(3, 4)))
+    got = att.masked_softmax(scores, lens)
+    assert_shape(got, (3, 4, 6), name="weights")
+    assert_close(got, _np_masked_softmax(scores, lens), name="weights",
+                 hint="positions j >= valid_len get weight 0, the rest are a softmax over the last axis")
+
+
+@check("masked_softmax", points=1)
+def test_masked_softmax_broadcasts_one_length_per_sequence():
+    rng = np.random.default_rng(22)
+    scores = _t(rng, 3, 2, 4, 6)              # (B, H, L, S)
+    lens = torch.tensor([[[2]], [[6]], [[5]]])  # (B, 1, 1)
+    got = att.masked_softmax(scores, lens)
+    assert_close(got, _np_masked_softmax(scores, lens), name="weights",
+                 hint="compare torch.arange(S) with valid_lens.unsqueeze(-1) and let broadcasting do the rest")
+
+
+@check("masked_softmax", points=2)
+def test_masked_softmax_empty_row_is_zeros():
+    rng = np.random.default_rng(23)
+    scores = _t(rng, 2, 5, 7)
+    lens = torch.tensor([[0, 3, 7, 0, 1], [2, 0, 5, 6, 4]])
+    got = att.masked_softmax(scores, lens)
+    arr = got.detach().numpy()
+    expect(not np.isnan(arr).any(), "a row with valid_len 0 gave NaN: softmax of an all -inf row is 0/0; set it to 0")
+    expect(np.all(arr[lens.numpy() == 0] == 0),
+           "a row with valid_len 0 should be all zeros: every position j >= 0 is masked there "
+           "(filling with -1e6 instead of -inf would make it uniform, 1/S)")
+    assert_close(got, _np_masked_softmax(scores, lens), name="weights")
+
+
+@check("masked_softmax", points=1)
+def test_masked_softmax_huge_scores_are_stable():
+    rng = np.random.default_rng(24)
+    scores = _t(rng, 4, 9, scale=1000.0)
+    lens = torch.tensor([9, 4, 1, 6])
+    got = att.masked_softmax(scores, lens)
+    assert_close(got, _np_masked_softmax(scores, lens), name="weights",
+                 hint="with scores around +-1000, exp overflows: subtract the row maximum (torch.softmax does)")
+
+
+@check("masked_softmax", points=1)
+def test_masked_softmax_none_and_not_mutated():
+    rng = np.random.default_rng(25)
+    scores = _t(rng, 3, 5)
+    keep = scores.clone()
+    assert_close(att.masked_softmax(scores, None), np_softmax(keep.numpy(), axis=-1), name="weights",
+                 hint="valid_lens=None is a plain softmax over the last axis")
+    lens = torch.tensor([5, 2, 0])
+    keep_lens = lens.clone()
+    att.masked_softmax(scores, lens)
+    expect(torch.equal(scores, keep), "masked_softmax changed its scores argument: use masked_fill, not masked_fill_")
+    expect(torch.equal(lens, keep_lens), "masked_softmax changed its valid_lens argument")
+
+
+# ---------------------------------------------------------------------------------------------
+# causal_mask
+# ---------------------------------------------------------------------------------------------
+
+def _np_causal(q_len, k_len):
+    i = np.arange(q_len)[:, None]
+    j = np.arange(k_len)[None, :]
+    return j <= i + (k_len - q_len)
+
+
+@check("causal_mask", points=1)
+def test_causal_mask_square_keeps_the_diagonal():
+    m = att.causal_mask(6, 6)
+    expect(isinstance(m, torch.Tensor) and m.dtype == torch.bool, "causal_mask should return a torch.bool tensor")
+    assert_shape(m, (6, 6), name="mask")
+    got = m.numpy()
+    expect(got[0, 0] and got[5, 5], "a token may attend to itself: keep the diagonal (True = may attend)")
+    expect(not got[0, 1], "token 0 must not see token 1: True means MAY attend, the future is False")
+    expect(np.array_equal(got, _np_causal(6, 6)), "the square mask should be the lower triangle with its diagonal")
+
+
+@check("causal_mask", points=2)
+@pytest.mark.parametrize("q_len,k_len", [(3, 7), (1, 5), (4, 9)], ids=["chunk", "one_new_token", "prefill"])
+def test_causal_mask_bottom_right_with_a_cache(q_len, k_len):
+    m = att.causal_mask(q_len, k_len)
+    assert_shape(m, (q_len, k_len), name="mask", hint="rows are queries, columns are keys")
+    expect(bool(m[-1].all()), "the last query is the newest token and must see every key (bottom-right alignment)")
+    expect(np.array_equal(m.numpy().astype(bool), _np_causal(q_len, k_len)),
+           "query i sits at absolute position i + (k_len - q_len): it may see keys j <= i + k_len - q_len")
+
+
+@check("causal_mask", points=1)
+def test_causal_mask_more_queries_than_keys():
+    m = att.causal_mask(6, 4)
+    assert_shape(m, (6, 4), name="mask")
+    expect(np.array_equal(m.numpy().astype(bool), _np_causal(6, 4)),
+           "with q_len > k_len the first q_len - k_len queries see no key (all False); tril(diagonal=k_len - q_len)")
+
+
+# ---------------------------------------------------------------------------------------------
+# scaled_dot_product_attention
+# ---------------------------------------------------------------------------------------------
+
+def _qkv(seed, lead=(2, 3), L=5, S=7, E=4, Ev=6, scale=1.0):
+    rng = np.random.default_rng(seed)
+    return _t(rng, *lead, L, E, scale=scale), _t(rng, *lead, S, E, scale=scale), _t(rng, *lead, S, Ev)
+
+
+def _random_bool_mask(rng, *shape):
+    m = rng.random(size=shape) < 0.6
+    m[..., 0] = True  # every query sees at least one key, so torch's reference is defined
+    return torch.tensor(m)
+
+
+@check("scaled_dot_product_attention", points=2)
+@pytest.mark.parametrize("lead", [(2, 3), ()], ids=["batch_and_heads", "no_batch"])
+def test_sdpa_matches_torch(lead):
+    q, k, v = _qkv(31, lead=lead)
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v), "scaled_dot_product_attention")
+    assert_shape(w, (*lead, 5, 7), name="weights", hint="weights are (..., L, S): one row per query")
+    assert_shape(out, (*lead, 5, 6), name="output", hint="output is (..., L, Ev)")
+    assert_close(w, _np_attention_weights(q, k), name="weights",
+                 hint="softmax over the keys (last axis) of q @ k^T / sqrt(E)")
+    assert_close(out, F.scaled_dot_product_attention(q, k, v), name="output", hint="output = weights @ v")
+
+
+@check("scaled_dot_product_attention", points=2)
+@pytest.mark.parametrize("shape", [(5, 7), (2, 1, 5, 7)], ids=["per_query_key", "per_batch"])
+def test_sdpa_boolean_mask_true_means_attend(shape):
+    q, k, v = _qkv(32)
+    mask = _random_bool_mask(np.random.default_rng(33), *shape)
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, mask=mask), "scaled_dot_product_attention")
+    hint = "a boolean mask is True where attention is ALLOWED: scores.masked_fill(~mask, -inf)"
+    assert_close(w, _np_attention_weights(q, k, mask), name="weights", hint=hint)
+    assert_close(out, F.scaled_dot_product_attention(q, k, v, attn_mask=mask), name="output", hint=hint)
+
+
+@check("scaled_dot_product_attention", points=1)
+def test_sdpa_float_mask_is_added():
+    q, k, v = _qkv(34)
+    rng = np.random.default_rng(35)
+    bias = _t(rng, 5, 7, scale=2.0)
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, mask=bias), "scaled_dot_product_attention")
+    assert_close(out, F.scaled_dot_product_attention(q, k, v, attn_mask=bias), name="output",
+                 hint="a float mask is added to the scaled scores before the softmax")
+
+
+@check("scaled_dot_product_attention", points=1)
+def test_sdpa_is_causal_square_matches_torch():
+    q, k, v = _qkv(36, L=6, S=6)
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, is_causal=True), "scaled_dot_product_attention")
+    assert_close(out, F.scaled_dot_product_attention(q, k, v, is_causal=True), name="output",
+                 hint="with L == S, query i sees keys 0..i (diagonal included)")
+    upper = np.triu(np.ones((6, 6), dtype=bool), 1)
+    expect(np.all(w.detach().numpy()[..., upper] == 0), "causal weights above the diagonal should be exactly 0")
+
+
+@check("scaled_dot_product_attention", points=2)
+@pytest.mark.parametrize("L,S", [(3, 7), (1, 6)], ids=["chunk", "one_new_token"])
+def test_sdpa_is_causal_is_bottom_right(L, S):
+    q, k, v = _qkv(37, L=L, S=S)
+    visible = torch.ones(L, S, dtype=torch.bool).tril(S - L)
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, is_causal=True), "scaled_dot_product_attention")
+    hint = "is_causal is aligned bottom-right (the last query sees every key): unlike torch's is_causal when L != S"
+    assert_close(w, _np_attention_weights(q, k, visible), name="weights", hint=hint)
+    assert_close(out, F.scaled_dot_product_attention(q, k, v, attn_mask=visible), name="output", hint=hint)
+
+
+@check("scaled_dot_product_attention", points=1)
+def test_sdpa_mask_and_causal_combine_and_empty_rows_are_zero():
+    q, k, v = _qkv(38, L=4, S=4)
+    mask = _random_bool_mask(np.random.default_rng(39), 2, 3, 4, 4)
+    mask[0, 1, 2] = False                           # one query that may see no key at all
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, mask=mask, is_causal=True),
+                     "scaled_dot_product_attention")
+    both = mask & torch.ones(4, 4, dtype=torch.bool).tril()
+    ref_w = np.nan_to_num(_np_attention_weights(q, k, both), nan=0.0)
+    expect(not torch.isnan(w).any() and not torch.isnan(out).any(),
+           "a query that may see no key gave NaN: give it zero weights and a zero output")
+    assert_close(w, ref_w, name="weights", hint="mask and is_causal together: a key must be allowed by both")
+    assert_close(out, ref_w @ v.numpy(), name="output")
+
+
+@check("scaled_dot_product_attention", points=1)
+def test_sdpa_huge_scores_are_stable():
+    q, k, v = _qkv(40, scale=30.0)   # scores in the thousands
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v), "scaled_dot_product_attention")
+    assert_close(out, F.scaled_dot_product_attention(q, k, v), name="output",
+                 hint="subtract the row maximum before exponentiating (torch.softmax does)")
+
+
+@check("scaled_dot_product_attention", points=1)
+def test_sdpa_does_not_modify_inputs():
+    q, k, v = _qkv(41)
+    mask = _random_bool_mask(np.random.default_rng(42), 5, 7)
+    saved = [t.clone() for t in (q, k, v, mask)]
+    att.scaled_dot_product_attention(q, k, v, mask=mask)
+    for name, t, s in zip("q k v mask".split(), (q, k, v, mask), saved):
+        expect(torch.equal(t, s), f"scaled_dot_product_attention changed its {name} argument: "
+                                  "avoid in-place ops like q *= scale or q.div_(...)")
+
+
+# ---------------------------------------------------------------------------------------------
+# self_attention
+# ---------------------------------------------------------------------------------------------
+
+def _self_attention_inputs(seed, B=2, T=6, D=5, dk=4, dv=3):
+    rng = np.random.default_rng(seed)
+    return _t(rng, B, T, D), _t(rng, D, dk), _t(rng, D, dk), _t(rng, D, dv)
+
+
+@check("self_attention", points=2)
+@pytest.mark.parametrize("is_causal", [False, True], ids=["bidirectional", "causal"])
+def test_self_attention_matches_torch(is_causal):
+    x, wq, wk, wv = _self_attention_inputs(51)
+    got = att.self_attention(x, wq, wk, wv, is_causal=is_causal)
+    assert_shape(got, (2, 6, 3), name="output", hint="(..., T, dv): one output vector per token")
+    ref = F.scaled_dot_product_attention(x @ wq, x @ wk, x @ wv, is_causal=is_causal)
+    assert_close(got, ref, name="output",
+                 hint="q = x @ w_q, k = x @ w_k, v = x @ w_v; softmax over keys of q k^T / sqrt(d_k); no positions")
+
+
+@check("self_attention", points=2)
+def test_self_attention_is_permutation_equivariant():
+    x, wq, wk, wv = _self_attention_inputs(52, T=7)
+    perm = torch.tensor(np.random.default_rng(53).permutation(7))
+    out = att.self_attention(x, wq, wk, wv)
+    out_perm = att.self_attention(x[:, perm], wq, wk, wv)
+    assert_close(out_perm, out[:, perm], rtol=1e-9, atol=1e-11, name="output of permuted tokens",
+                 hint="without positional information, permuting the tokens must permute the outputs identically")
+
+
+@check("self_attention", points=2)
+def test_self_attention_causal_ignores_the_future():
+    x, wq, wk, wv = _self_attention_inputs(54, T=7)
+    changed = x.clone()
+    changed[:, 4:] += _t(np.random.default_rng(55), 2, 3, 5, scale=3.0)
+    a = att.self_attention(x, wq, wk, wv, is_causal=True)
+    b = att.self_attention(changed, wq, wk, wv, is_causal=True)
+    assert_close(b[:, :4], a[:, :4], rtol=0, atol=1e-12, name="outputs before the changed tokens",
+                 hint="changing tokens 4.. changed an earlier output: token t may only see 0..t (and softmax over keys)")
+    expect(not torch.allclose(b[:, 4:], a[:, 4:]), "the outputs of the changed tokens should change")
+
+
+@check("self_attention", points=1)
+def test_self_attention_does_not_modify_inputs_and_handles_2d():
+    x, wq, wk, wv = _self_attention_inputs(56)
+    saved = [t.clone() for t in (x, wq, wk, wv)]
+    first = att.self_attention(x, wq, wk, wv)
+    for name, t, s in zip(("x", "w_q", "w_k", "w_v"), (x, wq, wk, wv), saved):
+        expect(torch.equal(t, s), f"self_attention changed its {name} argument: build new tensors instead "
+                                  "(e.g. no w_q /= sqrt(d_k))")
+    second = att.self_attention(x, wq, wk, wv)
+    assert_close(second, first, rtol=0, atol=0, name="a second call", hint="the same inputs must give the same output")
+    one = att.self_attention(x[0], wq, wk, wv)
+    assert_close(one, first[0], name="output for an unbatched (T, D) input")
+
+
+# ---------------------------------------------------------------------------------------------
+# multi_head_attention
+# ---------------------------------------------------------------------------------------------
+
+E, H = 12, 3
+
+
+def _pair(seed):
+    """A torch reference with random (non-zero) weights and ours loaded from it, both float64."""
+    torch.manual_seed(seed)
+    ref = torch.nn.MultiheadAttention(E, H, batch_first=True, dtype=f64)
+    gen = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for p in ref.parameters():
+            p.copy_(0.4 * torch.randn(p.shape, generator=gen, dtype=f64))
+    ours = att.MultiHeadAttention(E, H)
+    # the ban swaps torch.nn.MultiheadAttention only while a check runs: a class that inherits from
+    # it at import time would slip through, so look at the class itself
+    expect(not isinstance(ours, torch.nn.modules.activation.MultiheadAttention),
+           "MultiHeadAttention inherits from torch.nn.MultiheadAttention: subclass nn.Module and "
+           "write the attention yourself")
+    ours = ours.double()
+    try:
+        ours.load_state_dict(ref.state_dict(), strict=True)
+    except RuntimeError as error:
+        raise AssertionError("MultiHeadAttention could not load nn.MultiheadAttention's state_dict "
+                             f"({str(error).splitlines()[0][:120]}): use in_proj_weight (3E, E), "
+                             "in_proj_bias (3E,) and out_proj = nn.Linear(E, E)") from None
+    return ours, ref
+
+
+def _xyz(seed, B=2, L=5, S=7):
+    rng = np.random.default_rng(seed)
+    return _t(rng, B, L, E), _t(rng, B, S, E), _t(rng, B, S, E)
+
+
+@check("multi_head_attention", points=1)
+def test_mha_parameters_round_trip_with_torch():
+    ours, ref = _pair(61)
+    names = dict(ours.named_parameters())
+    for name, shape in [("in_proj_weight", (3 * E, E)), ("in_proj_bias", (3 * E,)),
+                        ("out_proj.weight", (E, E)), ("out_proj.bias", (E,))]:
+        expect(name in names, f"MultiHeadAttention has no parameter {name}")
+        assert_shape(names[name], shape, name=name)
+    expect(len(names) == 4, "MultiHeadAttention should hold exactly in_proj_weight, in_proj_bias and out_proj")
+    fresh = torch.nn.MultiheadAttention(E, H, batch_first=True, dtype=f64)
+    fresh.load_state_dict(ours.state_dict(), strict=True)
+
+
+@check("multi_head_attention", points=2)
+@pytest.mark.parametrize("kind", ["self", "cross"])
+def test_mha_matches_torch(kind):
+    ours, ref = _pair(62)
+    x, y, z = _xyz(63)
+    key, value = (x, x) if kind == "self" else (y, z)
+    out, w = _unpack(ours(x, key, value), "MultiHeadAttention.forward")
+    ref_out, ref_w = ref(x, key, value)
+    S = key.shape[1]
+    assert_shape(out, (2, 5, E), name="output")
+    assert_shape(w, (2, 5, S), name="weights", hint="by default the weights are averaged over heads: (B, L, S)")
+    assert_close(w, ref_w, name="weights",
+                 hint="split heads with view(B, L, H, D).transpose(1, 2), scale by sqrt(head_dim), average over heads")
+    assert_close(out, ref_out, name="output", hint="merge heads with transpose(1, 2).reshape(B, L, E), then out_proj")
+
+
+@check("multi_head_attention", points=2)
+def test_mha_key_padding_mask_true_is_padding():
+    ours, ref = _pair(64)
+    x, y, z = _xyz(65)
+    pad = torch.zeros(2, 7, dtype=torch.bool)
+    pad[0, 5:] = True
+    pad[1, 2:] = True
+    out, w = _unpack(ours(x, y, z, key_padding_mask=pad), "MultiHeadAttention.forward")
+    ref_out, ref_w = ref(x, y, z, key_padding_mask=pad)
+    hint = "key_padding_mask (B, S) is True at PADDING keys (nn.MultiheadAttention's polarity): they get weight 0"
+    assert_close(w, ref_w, name="weights", hint=hint)
+    assert_close(out, ref_out, name="output", hint=hint)
+
+
+@check("multi_head_attention", points=2)
+@pytest.mark.parametrize("kind", ["bool", "float"])
+def test_mha_attn_mask(kind):
+    ours, ref = _pair(66)
+    x, _, _ = _xyz(67, L=6)
+    blocked = torch.ones(6, 6, dtype=torch.bool).triu(1)      # True = blocked (causal)
+    mask = blocked if kind == "bool" else _t(np.random.default_rng(68), 6, 6)
+    out, w = _unpack(ours(x, x, x, attn_mask=mask), "MultiHeadAttention.forward")
+    ref_out, ref_w = ref(x, x, x, attn_mask=mask)
+    hint = ("a boolean attn_mask (L, S) is True where attention is BLOCKED (nn.MultiheadAttention's polarity); "
+            "a float one is added to the scores")
+    assert_close(w, ref_w, name="weights", hint=hint)
+    assert_close(out, ref_out, name="output", hint=hint)
+
+
+@check("multi_head_attention", points=1)
+def test_mha_per_head_weights_and_no_weights():
+    ours, ref = _pair(69)
+    x, y, z = _xyz(70)
+    out, w = _unpack(ours(x, y, z, average_attn_weights=False), "MultiHeadAttention.forward")
+    ref_out, ref_w = ref(x, y, z, average_attn_weights=False)
+    assert_shape(w, (2, H, 5, 7), name="per-head weights", hint="average_attn_weights=False gives (B, H, L, S)")
+    assert_close(w, ref_w, name="per-head weights", hint="head h uses rows h*D:(h+1)*D of each projection")
+    out2, none = _unpack(ours(x, y, z, need_weights=False), "MultiHeadAttention.forward")
+    expect(none is None, "need_weights=False should return (output, None)")
+    assert_close(out2, ref_out, name="output with need_weights=False")
+
+
+@check("multi_head_attention", points=1)
+def test_mha_gradients_match_and_inputs_untouched():
+    ours, ref = _pair(71)
+    x, y, z = _xyz(72)
+    saved = [t.clone() for t in (x, y, z)]
+    out, _ = _unpack(ours(x, y, z), "MultiHeadAttention.forward")
+    for name, t, s in zip(("query", "key", "value"), (x, y, z), saved):
+        expect(torch.equal(t, s), f"MultiHeadAttention changed its {name} argument")
+    weights = torch.linspace(-1, 1, out.numel(), dtype=f64).view_as(out)
+    (out * weights).sum().backward()
+    ref_out, _ = ref(x, y, z)
+    (ref_out * weights).sum().backward()
+    ours_params = dict(ours.named_parameters())
+    for name, p in ref.named_parameters():
+        g = ours_params[name].grad
+        expect(g is not None, f"{name} got no gradient: keep the computation in torch (no .detach(), no numpy)")
+        assert_close(g, p.grad, rtol=1e-6, atol=1e-9, name=f"gradient of {name}")

@@ -1,0 +1,10 @@
+"""Keeps positions j <= valid_len: one position too many."""
+import torch
+
+
+def masked_softmax(scores, valid_lens=None):
+    if valid_lens is None:
+        return torch.softmax(scores, dim=-1)
+    keep = torch.arange(scores.shape[-1]) <= valid_lens.unsqueeze(-1)
+    weights = torch.softmax(scores.masked_fill(~keep, float("-inf")), dim=-1)
+    return weights.masked_fill(~keep, 0.0)
