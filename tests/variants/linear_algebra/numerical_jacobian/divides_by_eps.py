@@ -1,0 +1,14 @@
+"""Central difference divided by eps instead of 2 eps: every entry is twice too large."""
+import numpy as np
+
+
+def numerical_jacobian(f, x, eps=1e-6):
+    x = np.array(x, dtype=float)
+    columns = []
+    for j in range(x.size):
+        step = np.zeros_like(x)
+        step[j] = eps
+        f_plus = np.atleast_1d(np.asarray(f(x + step), dtype=float))
+        f_minus = np.atleast_1d(np.asarray(f(x - step), dtype=float))
+        columns.append((f_plus - f_minus) / eps)
+    return np.stack(columns, axis=1)
