@@ -75,6 +75,10 @@ def banned(names: list[str] | tuple[str, ...], learner_file: str | set[str], exe
             restore.append((owner, attr, own[attr] if attr in own else _ABSENT))
             setattr(owner, attr, guard)
             if learner_module is not None:
+                if isinstance(original, type) and any(
+                        isinstance(v, type) and v is not original and issubclass(v, original)
+                        for v in vars(learner_module).values()):
+                    hits.append(dotted)  # subclassing the banned class is using it
                 for key, value in list(vars(learner_module).items()):
                     if value is original:
                         restore.append((learner_module, key, value))

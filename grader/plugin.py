@@ -87,9 +87,11 @@ def pytest_runtest_call(item: pytest.Item):
     except loader.LearnerError:
         return (yield)  # the check itself will report why the module is unusable
     with banned(spec.banned, loader.learner_files(topic_id), exercise, module) as hits:
-        result = yield
-    if hits:
-        raise ShortcutUsed(f"`{hits[0]}` is not allowed in {exercise}: this kata asks you to implement it yourself")
+        try:
+            result = yield
+        finally:
+            if hits:  # reported first, even when the learner swallowed it or the check failed after
+                raise ShortcutUsed(f"`{hits[0]}` is not allowed in {exercise}: this kata asks you to implement it yourself")
     return result
 
 

@@ -56,7 +56,16 @@ def preload(topics: list[Topic]) -> None:
     """Import pytest and every module the topics' check files import, once, before forking."""
     for name in ("pytest", "_pytest.python", "_pytest.runner", "_pytest.fixtures", "pytest_timeout", "grader.plugin"):
         importlib.import_module(name)
+    from grader.bans import resolve
+    from grader.katas import katas_of
+
     for topic in topics:
+        for kata in katas_of(topic):  # what the bans will resolve in every child
+            for dotted in kata.banned:
+                try:
+                    resolve(dotted)
+                except Exception:
+                    pass
         for path in check_files(topic, hidden=True):
             for name in _imported_modules(path):
                 try:
