@@ -14,7 +14,7 @@ PIP_NOISE := is ignored: it is neither a file nor a directory
 SUBMISSIONS ?= submissions
 OUT ?= classroom-out
 
-.PHONY: help setup grade check hint next progress test bench classroom gradescope bench-classroom
+.PHONY: help setup grade check hint next progress test bench classroom gradescope bench-classroom release notebooks
 .DEFAULT_GOAL := help
 
 help:
@@ -52,7 +52,7 @@ progress: $(RUNTIME)
 	@$(PY) -m grader progress
 
 test: $(DEV)
-	@$(PY) -m pytest
+	@if [ -d tests ]; then $(PY) -m pytest; else echo "This student edition has no project tests: use make check TOPIC=... and make grade."; fi
 
 bench: $(DEV)
 	@$(PY) -m tests.benchmarks
@@ -64,6 +64,12 @@ classroom: $(RUNTIME)
 
 gradescope: $(RUNTIME)
 	@$(PY) -m grader gradescope --build "$(or $(ZIP),autograder.zip)" --phase "$(PHASE)"
+
+release: $(RUNTIME)
+	@$(PY) -m grader release --out "$(or $(OUT_EDITION),$(OUT))"
+
+notebooks: $(DEV)
+	@$(PY) -m grader notebooks --out "$(OUT)" $(if $(filter-out all,$(PHASE)),--phase $(PHASE))
 
 bench-classroom: $(DEV)
 	@$(PY) -m tests.benchmarks --classroom

@@ -209,6 +209,39 @@ def cmd_gradescope(args: argparse.Namespace) -> int:
     return run_autograder(Path(args.root), args.phase)
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grader.edition import EditionError, build_student_edition
+
+    try:
+        out = build_student_edition(Path(args.out))
+    except EditionError as error:
+        return _fail(str(error))
+    print(f"Wrote the student edition to {out} (a git repository with one commit): push it as the class template.")
+    return 0
+
+
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from grader.catalogue import SOLUTIONS
+    from grader.grade import GradingError
+
+    if not SOLUTIONS.is_dir():
+        return _fail("this is a student edition: build the nbgrader course from the instructor's repository")
+    try:
+        from grader.notebooks import build_course
+
+        out = build_course(Path(args.out), args.phase)
+    except ImportError:
+        return _fail("the nbgrader course needs the notebooks extra: pip install -e '.[notebooks]'")
+    except GradingError as error:
+        return _fail(str(error))
+    print(f"Wrote the nbgrader course to {out}: cd {out} && nbgrader generate_assignment phase1")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from grader.catalogue import EXERCISES
 
@@ -258,6 +291,15 @@ def build_parser() -> argparse.ArgumentParser:
     gradescope.add_argument("--build", metavar="ZIP", help="write the Gradescope autograder zip here")
     gradescope.add_argument("--root", default="/autograder", help="Gradescope's root (submission/, results/)")
     gradescope.set_defaults(func=cmd_gradescope)
+
+    release = sub.add_parser("release", help="write the student edition (no solutions, no hidden checks)")
+    release.add_argument("--out", required=True)
+    release.set_defaults(func=cmd_release)
+
+    notebooks = sub.add_parser("notebooks", help="write the nbgrader course (source notebooks + config)")
+    notebooks.add_argument("--out", required=True)
+    notebooks.add_argument("--phase", default="all")
+    notebooks.set_defaults(func=cmd_notebooks)
 
     sub.add_parser("next", help="which kata to do next").set_defaults(func=cmd_next)
     sub.add_parser("progress", help="every phase and topic, from your last grades").set_defaults(func=cmd_progress)

@@ -1,0 +1,38 @@
+"""Run one of our checks inside a Jupyter kernel, against the notebook's own definitions.
+
+The nbgrader course's test cells call :func:`run_check`; the cell passes if the check passes, so
+nbgrader's points per cell equal the grader's points per check.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+
+from grader import loader, plugin
+from grader.catalogue import REPO, topic as topic_by_id
+from grader.worker import GRADING_INI
+
+
+def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, timeout: float = 30) -> None:
+    """Run check ``name`` of ``topic_id`` on the functions defined in ``namespace`` (a notebook's globals)."""
+    import pytest
+
+    topic = topic_by_id(topic_id)
+    loader.use_namespace(topic_id, namespace)
+    path = topic.public_checks if public else topic.hidden_checks
+    events: list[dict] = []
+    plugin.sink, plugin.exclude, plugin.only_exercises = events.append, set(), None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            pytest.main([f"{path}::{name}", "-c", str(GRADING_INI), "--rootdir", str(REPO), "-p", "grader.plugin",
+                         "-p", "pytest_timeout", "-p", "no:cacheprovider", "--assert=plain", "--capture=no",
+                         "--import-mode=importlib", "-q", "-o", f"timeout={timeout}", "-o", "timeout_method=signal"])
+    finally:
+        plugin.sink = None
+    results = [e for e in events if e.get("event") == "result"]
+    if not results:
+        raise RuntimeError(f"check {name} of {topic_id} could not be run")
+    status, message = results[0]["status"], results[0]["message"]
+    if status != "passed":
+        raise AssertionError(f"{status.replace('_', ' ')}: {message}")
+    print(f"passed: {name}")
