@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 
 from grader import loader, plugin
 from grader.catalogue import REPO, topic as topic_by_id
@@ -22,6 +23,8 @@ def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, t
     path = topic.public_checks if public else topic.hidden_checks
     events: list[dict] = []
     plugin.sink, plugin.exclude, plugin.only_exercises = events.append, set(), None
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only our plugins, loaded by module name
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             pytest.main([f"{path}::{name}", "-c", str(GRADING_INI), "--rootdir", str(REPO), "-p", "grader.plugin",
@@ -29,6 +32,10 @@ def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, t
                          "--import-mode=importlib", "-q", "-o", f"timeout={timeout}", "-o", "timeout_method=signal"])
     finally:
         plugin.sink = None
+        if saved is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
     results = [e for e in events if e.get("event") == "result"]
     if not results:
         raise RuntimeError(f"check {name} of {topic_id} could not be run")
