@@ -44,12 +44,18 @@ def topic_table(result: TopicResult) -> Table:
 
 def print_report(report: GradeReport, console: Console | None = None) -> None:
     console = console or Console()
-    for result in report.topics:
+    graded = [t for t in report.topics if t.status != "coming"]
+    for result in graded:
         console.print(topic_table(result))
         console.print()
-    graded = [t for t in report.topics if t.status != "coming"]
+    coming = [t.topic.id for t in report.topics if t.status == "coming"]
+    if coming:
+        console.print(Text(f"Coming soon (not counted): {', '.join(coming)}", style="dim"))
     pct = 100 * report.score / report.max_score if report.max_score else 0.0
     console.print(Text(f"Score: {_points(report.score)} / {_points(report.max_score)} ({pct:.0f}%) "
                        f"over {len(graded)} topic(s) in {report.target}", style="bold"))
+    unfinished = next((t for t in graded if t.score < t.max_score), None)
+    if unfinished is not None and report.target.endswith("exercises"):
+        console.print(f"Next: read exercises/{unfinished.topic.id}/README.md; stuck? make hint TOPIC={unfinished.topic.id}")
     if not report.hidden_checks:
         console.print("This edition has only the public checks; your instructor runs the hidden checks.")
