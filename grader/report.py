@@ -15,6 +15,15 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
+def _reasons(lost) -> list[str]:
+    """One line per distinct message: the check's name when one check says it, else a count."""
+    by_message: dict[str, list[str]] = {}
+    for check in lost:
+        by_message.setdefault(check.message or check.status, []).append(check.name)
+    return [f"{names[0]}: {message}" if len(names) == 1 else f"{message} ({len(names)} checks)"
+            for message, names in by_message.items()]
+
+
 def topic_table(result: TopicResult) -> Table:
     title = f"Phase {result.topic.phase} · {result.topic.title} ({result.topic.id})"
     table = Table(title=title, title_justify="left", show_header=True, header_style="bold",
@@ -34,7 +43,7 @@ def topic_table(result: TopicResult) -> Table:
         if exercise.status == "not_attempted":
             reasons = "not attempted yet"
         else:
-            reasons = "\n".join(f"{c.name}: {c.message}" for c in lost)
+            reasons = "\n".join(_reasons(lost))
         table.add_row(Text(f"{mark} {exercise.name}", style=style),
                       f"{_points(exercise.score)} / {_points(exercise.max_score)}", reasons)
     table.add_row(Text("total", style="bold"), Text(f"{_points(result.score)} / {_points(result.max_score)}",
