@@ -1,0 +1,830 @@
+"""Hidden checks for the agents topic. No network, no model: LLMs are scripted fakes that record
+what they were shown, tools are fakes that record their calls, sleeps and random generators are
+injected. Every expected transcript is computed here, by a reference written independently of the
+learner's code, from seeded random scripts; the rest are properties (inputs not mutated, step
+limits honoured, delays inside their jitter window)."""
+import copy
+import json
+import random
+
+import numpy as np
+import pytest
+
+from grader.check import assert_close, check, expect, learner
+
+ag = learner("agents")
+
+WORDS = ("alpha", "beta", "gamma", "delta", "omega", "paris", "lyon", "ada", "turing", "lovelace",
+         "cache", "vector", "graph", "token", "agent", "tool")
+
+
+def _words(rng, low, high):
+    return " ".join(rng.choice(WORDS) for _ in range(int(rng.integers(low, high))))
+
+
+# ---------------------------------------------------------------------------------------------
+# fakes shared by the loops
+# ---------------------------------------------------------------------------------------------
+
+class ScriptedLLM:
+    """Returns replies[i] on call i (or default() once the script runs out); records what it saw."""
+
+    def __init__(self, replies=(), default=None, hard_limit=60):
+        self.replies, self.default, self.hard_limit = list(replies), default, hard_limit
+        self.seen = []
+
+    def __call__(self, messages):
+        if not isinstance(messages, list):
+            raise AssertionError(f"the LLM should be called with the list of messages, got {type(messages).__name__}")
+        self.seen.append(copy.deepcopy(messages))
+        if len(self.seen) > self.hard_limit:
+            raise AssertionError("the loop kept calling the LLM far past its limit: check your max_steps/max_turns stop")
+        i = len(self.seen) - 1
+        if i < len(self.replies):
+            return self.replies[i]
+        if self.default is None:
+            raise AssertionError("the loop called the LLM again after it had answered: stop at the final answer / FINISH")
+        return self.default(i)
+
+
+class FakeTools:
+    """The tools interface run_react_agent needs: .describe() and .call(name, args) -> str."""
+
+    DESCRIPTION = "lookup(key: str): Look a key up in the notebook.\nadd(a: int, b: int): Add two integers."
+
+    def __init__(self, notebook):
+        self.notebook = notebook
+        self.calls = []
+
+    def describe(self):
+        return self.DESCRIPTION
+
+    def call(self, name, args):
+        self.calls.append((name, copy.deepcopy(args)))
+        if name == "lookup":
+            return self.notebook.get(args.get("key"), "Error: KeyError: " + repr(args.get("key")))
+        if name == "add":
+            return str(args["a"] + args["b"])
+        return f"Error: unknown tool '{name}'"
+
+
+def check_parse(text):
+    """A strict, line-based parser for the scripted replies (independent of the learner's parse_react)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("Final Answer:"):
+            return ag.FinalAnswer("\n".join([line[len("Final Answer:"):]] + lines[i + 1:]).strip())
+    tool = args = None
+    for line in lines:
+        if line.startswith("Action Input:"):
+            args = json.loads(line[len("Action Input:"):])
+        elif line.startswith("Action:"):
+            tool = line[len("Action:"):].strip()
+    if tool is None or args is None:
+        raise ag.ParseError(f"reply without Action/Action Input ({len(text)} chars)")
+    return ag.Action(tool, args)
+
+
+def _react_script(seed, n_actions, malformed=()):
+    """Seeded replies: n_actions tool calls (some malformed), then a final answer. Returns (replies, notebook)."""
+    rng = np.random.default_rng(seed)
+    notebook = {f"k{i}": _words(rng, 1, 4) for i in range(5)}
+    replies = []
+    for step in range(n_actions):
+        thought = f"Thought: {_words(rng, 2, 6)}"
+        if step in malformed:
+            replies.append(f"{thought}\nI will call a tool now")
+        elif rng.random() < 0.5:
+            key = f"k{int(rng.integers(0, 7))}"  # k5, k6 are missing from the notebook
+            replies.append(f'{thought}\nAction: lookup\nAction Input: {json.dumps({"key": key})}')
+        else:
+            a, b = (int(v) for v in rng.integers(-50, 50, size=2))
+            replies.append(f'{thought}\nAction: add\nAction Input: {json.dumps({"a": a, "b": b})}')
+    replies.append(f"Thought: done\nFinal Answer: {_words(rng, 1, 5)}\n{_words(rng, 1, 3)}")
+    return replies, notebook
+
+
+def _reference_react(replies, tools, question, max_steps):
+    """(answer, stop_reason, steps, messages after the system message) of the pinned ReAct loop."""
+    messages = [{"role": "user", "content": question}]
+    for step in range(max_steps):
+        reply = replies[step]
+        messages.append({"role": "assistant", "content": reply})
+        try:
+            parsed = check_parse(reply)
+        except ag.ParseError as error:
+            messages.append({"role": "tool", "content": f"Observation: Error: {error}"})
+            continue
+        if type(parsed).__name__ == "FinalAnswer":
+            return parsed.text, "final_answer", step + 1, messages
+        messages.append({"role": "tool", "content": f"Observation: {tools.call(parsed.tool, parsed.input)}"})
+    return None, "max_steps", max_steps, messages
+
+
+def _result_fields(result, what):
+    expect(isinstance(result, dict), f"{what} should return a dict, got {type(result).__name__}")
+    missing = {"answer", "stop_reason", "messages"} - set(result)
+    expect(not missing, f"{what}'s result lacks the keys {sorted(missing)}")
+    return result
+
+
+def _expect_raises(error_type, call, message):
+    """call() must raise error_type; anything else (or nothing) fails with a teaching message."""
+    try:
+        call()
+    except NotImplementedError:
+        raise
+    except error_type:
+        return
+    except Exception as error:
+        raise AssertionError(f"{message} (it raised {type(error).__name__} instead)") from None
+    raise AssertionError(f"{message} (nothing was raised)")
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_react
+# ---------------------------------------------------------------------------------------------
+
+def _is(result, kind):
+    return type(result).__name__ == kind
+
+
+def _expect_action(result, tool, args, where):
+    expect(_is(result, "Action"), f"{where}: expected an Action, got {type(result).__name__}")
+    expect(result.tool == tool, f"{where}: wrong tool name (strip the text after 'Action:')")
+    expect(type(result.input) is type(args),
+           f"{where}: Action.input should be a {type(args).__name__}, got {type(result.input).__name__} "
+           "(JSON objects become dicts, anything else stays a string)")
+    expect(result.input == args, f"{where}: wrong Action.input")
+
+
+@check("parse_react", points=1)
+@pytest.mark.parametrize("style", ["plain", "lowercase", "upper_spaced", "indented"])
+def test_parse_action_with_json_input(style):
+    rng = np.random.default_rng({"plain": 1, "lowercase": 2, "upper_spaced": 3, "indented": 4}[style])
+    tool = f"tool_{_words(rng, 1, 2)}"
+    args = {"query": _words(rng, 1, 4), "limit": int(rng.integers(1, 99)), "exact": bool(rng.random() < 0.5)}
+    labels = {"plain": ("Thought:", "Action:", "Action Input:"),
+              "lowercase": ("thought:", "action:", "action input:"),
+              "upper_spaced": ("THOUGHT :", "ACTION :", "ACTION  INPUT :"),
+              "indented": ("  Thought:", "  Action:", "\tAction Input:")}[style]
+    text = f"{labels[0]} {_words(rng, 3, 8)}\n{labels[1]}   {tool}  \n{labels[2]} {json.dumps(args)}\n"
+    _expect_action(ag.parse_react(text), tool, args,
+                   f"{style} labels (labels are matched at line start, any case, spaces before ':')")
+
+
+@check("parse_react", points=1)
+def test_parse_string_input_stops_at_observation():
+    text = "Thought: weather\nAction: get_weather\nAction Input:   Paris, France  \nObservation: sunny, 24C\nThought: ok"
+    _expect_action(ag.parse_react(text), "get_weather", "Paris, France",
+                   "a hallucinated 'Observation:' line ends the Action Input")
+    text = 'Action: lookup\nAction Input: {"key": "k1",\n  "depth": 2}\nobservation: nope'
+    _expect_action(ag.parse_react(text), "lookup", {"key": "k1", "depth": 2}, "multi-line JSON input")
+
+
+@check("parse_react", points=1)
+def test_parse_final_answer_multiline_and_case():
+    rng = np.random.default_rng(7)
+    first, second = _words(rng, 2, 5), _words(rng, 2, 5)
+    got = ag.parse_react(f"Thought: I know\nfinal answer :  {first}\n{second}  \n")
+    expect(_is(got, "FinalAnswer"), "'final answer :' (any case, space before the colon) is a final answer")
+    expect(got.text == f"{first}\n{second}", "the final answer is everything after the label, stripped (it may span lines)")
+
+
+@check("parse_react", points=2)
+@pytest.mark.parametrize("order", ["action_first", "final_first"])
+def test_parse_final_answer_wins_over_action(order):
+    action = 'Action: search\nAction Input: {"q": "x"}'
+    final = "Final Answer: 42"
+    text = "Thought: hmm\n" + (f"{action}\n{final}" if order == "action_first" else f"{final}\n{action}")
+    got = ag.parse_react(text)
+    expect(_is(got, "FinalAnswer"), "when a reply has both a 'Final Answer:' line and an 'Action:' line, the final answer wins")
+    expect(got.text.startswith("42"), "the final answer is the text after 'Final Answer:'")
+
+
+@check("parse_react", points=1)
+def test_parse_labels_only_count_at_line_start():
+    text = ("Thought: the Final Answer: is not known yet, so the next Action: is a search\n"
+            "Action: search\nAction Input: ada lovelace")
+    _expect_action(ag.parse_react(text), "search", "ada lovelace",
+                   "'Final Answer:' / 'Action:' in the middle of a Thought line are not labels")
+
+
+def _expect_parse_error(text, keyword, why):
+    try:
+        ag.parse_react(text)
+    except NotImplementedError:
+        raise
+    except ag.ParseError as error:
+        expect(keyword.lower() in str(error).lower(), f"{why}: the ParseError message should mention '{keyword}'")
+        return
+    except Exception as error:
+        raise AssertionError(f"{why}: raised {type(error).__name__} instead of ParseError") from None
+    raise AssertionError(f"{why}: no ParseError raised")
+
+
+@check("parse_react", points=1)
+@pytest.mark.parametrize("case", ["no_labels", "no_action_input", "empty_tool", "bad_json"])
+def test_parse_malformed_raises_parse_error(case):
+    text, keyword, why = {
+        "no_labels": ("I think the answer might be 7.", "Action", "a reply with neither Action nor Final Answer"),
+        "no_action_input": ("Thought: x\nAction: search\n", "Action Input", "an Action without an Action Input"),
+        "empty_tool": ('Action:   \nAction Input: {"q": 1}', "tool", "an Action line naming no tool"),
+        "bad_json": ('Action: search\nAction Input: {"q": "unterminated}', "JSON", "an Action Input that starts with '{' but is not JSON"),
+    }[case]
+    _expect_parse_error(text, keyword, why)
+
+
+# ---------------------------------------------------------------------------------------------
+# tool_registry
+# ---------------------------------------------------------------------------------------------
+
+def _registry():
+    reg = ag.ToolRegistry()
+    reg.register("scale", lambda x, factor: x * factor, {"x": float, "factor": int}, "Multiply x by factor.")
+    reg.register("greet", lambda name, loud: (name.upper() if loud else name) + "!", {"name": str, "loud": bool}, "")
+    reg.register("count", lambda items, opts: len(items) + len(opts), {"items": list, "opts": dict}, "Count.")
+    return reg
+
+
+def _expect_error(got, prefix, names, why):
+    expect(isinstance(got, str), f"{why}: call should return an error string, got {type(got).__name__}")
+    expect(got.startswith(prefix), f"{why}: the observation should start with {prefix!r}")
+    for name in names:
+        expect(name in got, f"{why}: the message should name {name!r}")
+
+
+@check("tool_registry", points=1)
+def test_registry_valid_calls_return_str_of_result():
+    reg = _registry()
+    rng = np.random.default_rng(21)
+    for _ in range(5):
+        x, f = float(rng.normal()), int(rng.integers(-9, 9))
+        expect(reg.call("scale", {"x": x, "factor": f}) == str(x * f), "call should return str(fn(**args))")
+    expect(reg.call("scale", {"x": 3, "factor": 2}) == "6", "an int is a valid float argument (JSON has no 3.0)")
+    expect(reg.call("greet", {"name": "ada", "loud": True}) == "ADA!", "call should return str(fn(**args))")
+    expect(reg.call("count", {"items": [1, 2, 3], "opts": {"a": 1}}) == "4", "list and dict arguments")
+
+
+@check("tool_registry", points=1)
+def test_registry_unknown_missing_extra():
+    reg = _registry()
+    _expect_error(reg.call("sclae", {"x": 1.0, "factor": 2}), "Error: unknown tool", ["sclae"], "an unknown tool")
+    _expect_error(reg.call("scale", {"x": 1.0}), "Error: missing argument", ["factor"], "a missing argument")
+    _expect_error(reg.call("scale", {"x": 1.0, "factor": 2, "mode": "fast"}), "Error: unexpected argument",
+                  ["mode"], "an extra argument (validate before calling: do not let the tool raise TypeError)")
+    _expect_error(reg.call("scale", "1.0, 2"), "Error: ", [], "arguments that are not a dict")
+
+
+@check("tool_registry", points=2)
+@pytest.mark.parametrize("case", ["str_for_int", "bool_for_int", "float_for_int", "int_for_str",
+                                  "bool_for_float", "dict_for_list", "str_for_bool"])
+def test_registry_rejects_wrong_types(case):
+    reg = _registry()
+    tool, args, bad = {
+        "str_for_int": ("scale", {"x": 1.5, "factor": "3"}, "factor"),
+        "bool_for_int": ("scale", {"x": 1.5, "factor": True}, "factor"),
+        "float_for_int": ("scale", {"x": 1.5, "factor": 2.0}, "factor"),
+        "int_for_str": ("greet", {"name": 7, "loud": False}, "name"),
+        "bool_for_float": ("scale", {"x": False, "factor": 2}, "x"),
+        "dict_for_list": ("count", {"items": {"a": 1}, "opts": {}}, "items"),
+        "str_for_bool": ("greet", {"name": "ada", "loud": "yes"}, "loud"),
+    }[case]
+    _expect_error(reg.call(tool, args), "Error: argument", [bad],
+                  f"{case.replace('_', ' ')} (bool is not an int/float; an int is a float; no coercion)")
+
+
+@check("tool_registry", points=2)
+def test_registry_tool_exceptions_become_observations():
+    reg = ag.ToolRegistry()
+
+    def divide(a, b):
+        return a / b
+
+    def fetch(url):
+        raise ValueError(f"unreachable host in {url}")
+
+    reg.register("divide", divide, {"a": int, "b": int})
+    reg.register("fetch", fetch, {"url": str})
+    try:
+        got_div = reg.call("divide", {"a": 3, "b": 0})
+        got_fetch = reg.call("fetch", {"url": "http://x.test"})
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        raise AssertionError(f"call let the tool's {type(error).__name__} escape: catch it and return "
+                             "'Error: <ExceptionType>: <message>'") from None
+    expect(got_div == "Error: ZeroDivisionError: division by zero", "a failing tool -> 'Error: ZeroDivisionError: ...'")
+    expect(got_fetch == "Error: ValueError: unreachable host in http://x.test", "a failing tool -> 'Error: ValueError: <message>'")
+
+
+@check("tool_registry", points=1)
+def test_registry_decorator_uses_annotations_and_describe():
+    reg = ag.ToolRegistry()
+
+    def repeat(word: str, times: int) -> str:
+        """Repeat a word.
+
+        More details that describe() leaves out.
+        """
+        return word * times
+
+    returned = reg.tool(repeat)
+    expect(returned is repeat, "reg.tool should return the function itself (so it works as a decorator)")
+    reg.register("noop", lambda: "ok", {}, "")
+    reg.register("mean", lambda xs, w: sum(xs) / w, {"xs": list, "w": float}, "Weighted mean.")
+    expect(reg.call("repeat", {"word": "ab", "times": 3}) == "ababab", "a decorated tool should be callable by its name")
+    _expect_error(reg.call("repeat", {"word": "ab", "times": "3"}), "Error: argument", ["times"],
+                  "the schema of a decorated tool comes from its annotations")
+    expect(reg.describe() == "repeat(word: str, times: int): Repeat a word.\nnoop()\nmean(xs: list, w: float): Weighted mean.",
+           "describe(): one line per tool in registration order, 'name(arg: type, ...): first docstring line', "
+           "no ': ' when the description is empty")
+
+
+@check("tool_registry", points=1)
+def test_registry_duplicate_name_raises():
+    reg = _registry()
+    _expect_raises(ValueError, lambda: reg.register("scale", lambda x: x, {"x": int}),
+                   "registering a name twice should raise ValueError")
+
+
+# ---------------------------------------------------------------------------------------------
+# run_react_agent
+# ---------------------------------------------------------------------------------------------
+
+def _run_and_compare(replies, notebook, question, max_steps):
+    llm, tools, ref_tools = ScriptedLLM(replies), FakeTools(notebook), FakeTools(notebook)
+    result = _result_fields(ag.run_react_agent(llm, tools, question, max_steps=max_steps, parse=check_parse),
+                            "run_react_agent")
+    answer, stop, steps, want = _reference_react(replies, ref_tools, question, max_steps)
+    messages = result["messages"]
+    expect(isinstance(messages, list) and messages and messages[0].get("role") == "system",
+           "messages[0] should be the system message")
+    expect(FakeTools.DESCRIPTION in messages[0].get("content", ""), "the system message should include tools.describe()")
+    expect(len(messages) == len(want) + 1, f"the transcript has {len(messages)} messages, expected {len(want) + 1}: "
+           "question, then per step the assistant reply and (unless final) one tool observation")
+    for i, (got, exp) in enumerate(zip(messages[1:], want), start=1):
+        expect(got == exp, f"messages[{i}] differs from the pinned transcript (role '{exp['role']}'): "
+               "the raw reply as an assistant message, 'Observation: <result>' as a tool message")
+    expect(tools.calls == ref_tools.calls, "the tools were not called with the parsed Action's tool and input")
+    expect(result["answer"] == answer and result["stop_reason"] == stop, "wrong answer / stop_reason")
+    expect(result.get("steps") == steps, "steps should be the number of LLM calls")
+    return llm, result
+
+
+@check("run_react_agent", points=2)
+@pytest.mark.parametrize("seed", [31, 32, 33])
+def test_react_transcript_matches_reference(seed):
+    replies, notebook = _react_script(seed, n_actions=3 + seed % 3)
+    _run_and_compare(replies, notebook, f"question {seed}: {_words(np.random.default_rng(seed), 3, 6)}", max_steps=10)
+
+
+@check("run_react_agent", points=2)
+def test_react_llm_sees_each_observation_before_the_next_call():
+    replies, notebook = _react_script(41, n_actions=4)
+    llm, result = _run_and_compare(replies, notebook, "what is in the notebook?", max_steps=10)
+    for k, seen in enumerate(llm.seen):
+        expect(len(seen) == 2 + 2 * k, f"LLM call {k + 1} saw {len(seen)} messages, expected {2 + 2 * k}: "
+               "append the reply and the observation before calling the LLM again")
+        expect(seen == result["messages"][:len(seen)], f"LLM call {k + 1} saw a conversation that differs from the transcript")
+
+
+@check("run_react_agent", points=2, timeout=5)
+@pytest.mark.parametrize("max_steps", [1, 4])
+def test_react_stops_at_max_steps(max_steps):
+    llm = ScriptedLLM(default=lambda i: f'Thought: again {i}\nAction: add\nAction Input: {{"a": {i}, "b": 1}}',
+                      hard_limit=max_steps + 15)
+    result = _result_fields(ag.run_react_agent(llm, FakeTools({}), "never ends", max_steps=max_steps, parse=check_parse),
+                            "run_react_agent")
+    expect(len(llm.seen) == max_steps, f"the LLM was called {len(llm.seen)} times with max_steps={max_steps}: "
+           "max_steps counts LLM calls")
+    expect(result["answer"] is None and result["stop_reason"] == "max_steps",
+           "without a final answer: answer None, stop_reason 'max_steps'")
+    expect(len(result["messages"]) == 2 + 2 * max_steps, "every step's observation belongs in the transcript")
+
+
+@check("run_react_agent", points=1)
+def test_react_final_answer_on_the_last_allowed_step_and_zero_steps():
+    replies, notebook = _react_script(51, n_actions=2)
+    _run_and_compare(replies, notebook, "last step", max_steps=3)
+    llm = ScriptedLLM([])
+    result = _result_fields(ag.run_react_agent(llm, FakeTools({}), "zero", max_steps=0, parse=check_parse), "run_react_agent")
+    expect(not llm.seen and result["answer"] is None and result["stop_reason"] == "max_steps",
+           "max_steps=0: no LLM call, answer None, stop_reason 'max_steps'")
+
+
+@check("run_react_agent", points=2)
+def test_react_parse_errors_become_observations():
+    replies, notebook = _react_script(61, n_actions=5, malformed=(1, 3))
+    _run_and_compare(replies, notebook, "recover from format errors", max_steps=10)
+
+
+@check("run_react_agent", points=1)
+def test_react_uses_the_injected_parser():
+    def call_parser(text):  # another output format: "CALL tool {json}" / "ANSWER text"
+        head, _, rest = text.partition(" ")
+        if head == "ANSWER":
+            return ag.FinalAnswer(rest)
+        if head == "CALL":
+            tool, _, args = rest.partition(" ")
+            return ag.Action(tool, json.loads(args))
+        raise ag.ParseError("expected CALL or ANSWER")
+
+    llm = ScriptedLLM(['CALL add {"a": 2, "b": 40}', "ANSWER forty-two"])
+    tools = FakeTools({})
+    result = _result_fields(ag.run_react_agent(llm, tools, "2 + 40?", max_steps=5, parse=call_parser), "run_react_agent")
+    expect(tools.calls == [("add", {"a": 2, "b": 40})] and result["answer"] == "forty-two",
+           "run_react_agent should parse replies with `parse` when one is given")
+
+
+# ---------------------------------------------------------------------------------------------
+# state_graph
+# ---------------------------------------------------------------------------------------------
+
+def _loop_graph(n, reducers):
+    """agent -> (continue: tools -> agent | done: END); agent runs n times, tools n - 1 times."""
+    g = ag.StateGraph(reducers=reducers)
+    g.add_node("agent", lambda s: {"messages": [f"agent {s['turn']}"], "turn": s["turn"] + 1})
+    g.add_node("tools", lambda s: {"messages": [f"tool {s['turn']}"], "last": "tools"})
+    g.set_entry_point("agent")
+    g.add_conditional_edges("agent", lambda s: "continue" if s["turn"] < n else "done",
+                            {"continue": "tools", "done": ag.END})
+    g.add_edge("tools", "agent")
+    return g.compile()
+
+
+def _loop_expected(n, start):
+    messages = list(start)
+    for turn in range(n):
+        messages.append(f"agent {turn}")
+        if turn + 1 < n:
+            messages.append(f"tool {turn + 1}")
+    return messages
+
+
+@check("state_graph", points=2)
+@pytest.mark.parametrize("n", [1, 3, 6])
+def test_graph_loop_with_append_reducer_and_mapping(n):
+    app = _loop_graph(n, {"messages": ag.append})
+    start = {"messages": ["hello"], "turn": 0, "last": None}
+    got = app.invoke(start, recursion_limit=25)
+    expect(isinstance(got, dict), "invoke should return the final state dict")
+    expect(got.get("messages") == _loop_expected(n, ["hello"]),
+           "messages should accumulate through the 'messages' reducer (append), not be overwritten")
+    expect(got.get("turn") == n and got.get("last") == ("tools" if n > 1 else None),
+           "keys without a reducer are overwritten by each update")
+
+
+@check("state_graph", points=2)
+def test_graph_custom_reducers_and_missing_key():
+    rng = np.random.default_rng(71)
+    values = [int(v) for v in rng.integers(-20, 20, size=5)]
+    g = ag.StateGraph(reducers={"total": lambda a, b: a + b, "best": max, "log": lambda a, b: a + "|" + b})
+    names = [f"n{i}" for i in range(len(values))]
+    for i, (name, v) in enumerate(zip(names, values)):
+        g.add_node(name, lambda s, v=v, i=i: {"total": v, "best": v, "log": f"s{i}", "last": v})
+        g.add_edge(name, names[i + 1] if i + 1 < len(names) else ag.END)
+    g.set_entry_point(names[0])
+    got = g.compile().invoke({"total": 100, "best": -99})
+    expect(got.get("total") == 100 + sum(values), "reducers combine old and new values: total should be a running sum")
+    expect(got.get("best") == max([-99] + values), "the 'best' reducer (max) was not applied")
+    expect(got.get("log") == "|".join(f"s{i}" for i in range(len(values))),
+           "a reducer key missing from the state is set to the first update as is, then reduced")
+    expect(got.get("last") == values[-1], "keys without a reducer are overwritten")
+
+
+@check("state_graph", points=2)
+def test_graph_nodes_cannot_mutate_state_and_input_untouched():
+    def sneaky(state):
+        state["messages"].append("sneaky")
+        state["count"] = -1
+        state["nested"]["k"] = "changed"
+        return {"visited": True}
+
+    def router(state):
+        state["messages"].clear()
+        return "next"
+
+    g = ag.StateGraph(reducers={"messages": ag.append})
+    g.add_node("sneaky", sneaky)
+    g.add_node("reader", lambda s: {"messages": [f"count={s['count']}"], "seen_nested": s["nested"]["k"]})
+    g.set_entry_point("sneaky")
+    g.add_conditional_edges("sneaky", router, {"next": "reader"})
+    g.add_edge("reader", ag.END)
+    start = {"messages": ["m0"], "count": 5, "nested": {"k": "orig"}}
+    before = copy.deepcopy(start)
+    got = g.compile().invoke(start)
+    expect(start == before, "invoke modified the caller's state dict: work on a copy")
+    expect("sneaky" not in got.get("messages", []) and got.get("count") == 5 and got.get("seen_nested") == "orig"
+           and "m0" in got.get("messages", []),
+           "a node (or router) changed the graph's state by mutating its argument: pass nodes a deep copy")
+    expect(got.get("messages") == ["m0", "count=5"], "messages should go through the append reducer")
+    expect(got.get("visited") is True, "the node's returned update was lost")
+
+
+@check("state_graph", points=2)
+@pytest.mark.parametrize("n", [2, 5])
+def test_graph_recursion_limit_is_exact(n):
+    runs = 2 * n - 1  # agent n times, tools n - 1 times
+    app = _loop_graph(n, {"messages": ag.append})
+    got = app.invoke({"messages": [], "turn": 0, "last": None}, recursion_limit=runs)
+    expect(got.get("turn") == n, f"recursion_limit={runs} allows exactly {runs} node runs: this graph needs that many")
+    _expect_raises(ag.GraphRecursionError,
+                   lambda: app.invoke({"messages": [], "turn": 0, "last": None}, recursion_limit=runs - 1),
+                   f"this graph needs {runs} node runs: recursion_limit={runs - 1} should raise GraphRecursionError")
+
+
+@check("state_graph", points=1, timeout=5)
+def test_graph_infinite_loop_raises_and_invoke_is_repeatable():
+    g = ag.StateGraph()
+    g.add_node("ping", lambda s: {"n": s["n"] + 1})
+    g.add_node("pong", lambda s: {"n": s["n"] * 2})
+    g.set_entry_point("ping")
+    g.add_edge("ping", "pong")
+    g.add_conditional_edges("pong", lambda s: "ping")  # no mapping: the router names the next node
+    app = g.compile()
+    _expect_raises(ag.GraphRecursionError, lambda: app.invoke({"n": 0}, recursion_limit=7),
+                   "a graph that never reaches END should raise GraphRecursionError")
+    app = _loop_graph(3, {"messages": ag.append})
+    first = app.invoke({"messages": [], "turn": 0, "last": None})
+    second = app.invoke({"messages": [], "turn": 0, "last": None})
+    expect(first == second, "invoking the same compiled graph twice gave different results: keep no run state on the graph")
+
+
+@check("state_graph", points=1)
+def test_graph_compile_validates_and_unknown_route_raises():
+    g = ag.StateGraph()
+    g.add_node("a", lambda s: {})
+    g.add_edge("a", ag.END)
+    _expect_raises(ValueError, g.compile, "compile() without an entry point should raise ValueError")
+    g = ag.StateGraph()
+    g.add_node("a", lambda s: {})
+    g.set_entry_point("a")
+    g.add_edge("a", "ghost")
+    _expect_raises(ValueError, g.compile, "compile() with an edge to an unknown node should raise ValueError")
+    g = ag.StateGraph()
+    g.add_node("a", lambda s: None)  # None = no update
+    g.add_node("b", lambda s: {"x": 1})
+    g.set_entry_point("a")
+    g.add_edge("a", "b")
+    _expect_raises(ValueError, g.compile, "compile() with a node that has no outgoing edge should raise ValueError")
+    g.add_conditional_edges("b", lambda s: "sideways", {"up": ag.END})
+    _expect_raises(ValueError, lambda: g.compile().invoke({"x": 0}),
+                   "a router key missing from the mapping should raise ValueError")
+
+
+@check("state_graph", points=1)
+def test_append_reducer_is_pure():
+    left, right = [1, {"a": 2}], [3, 4]
+    got = ag.append(left, right)
+    expect(got == [1, {"a": 2}, 3, 4] and got is not left, "append(left, right) returns a new list left + right")
+    expect(left == [1, {"a": 2}] and right == [3, 4], "append modified its arguments: build a new list")
+    expect(ag.append(["x"], "y") == ["x", "y"], "a right-hand value that is not a list is appended as one item")
+
+
+# ---------------------------------------------------------------------------------------------
+# supervisor
+# ---------------------------------------------------------------------------------------------
+
+def _make_agents(names):
+    def make(name):
+        def agent(messages):
+            words = sum(len(m["content"].split()) for m in messages)
+            return f"{name} read {len(messages)} messages ({words} words)"
+        return agent
+    return {name: make(name) for name in names}
+
+
+def _reference_supervisor(routes, agents, task, max_turns):
+    messages, route = [{"role": "user", "content": task}], []
+    for turn in range(max_turns):
+        choice = routes[turn].strip()
+        if choice.lower() == "finish":
+            break
+        if choice in agents:
+            messages.append({"role": "assistant", "name": choice, "content": agents[choice](copy.deepcopy(messages))})
+            route.append(choice)
+        else:
+            messages.append({"role": "user", "content": f"Error: unknown agent '{choice}'. Choose one of: "
+                                                        + ", ".join(agents) + " or FINISH"})
+    else:
+        turn = max_turns
+    answers = [m["content"] for m in messages if m["role"] == "assistant"]
+    stop = "finish" if turn < max_turns else "max_turns"
+    return answers[-1] if answers else None, stop, route, messages
+
+
+def _supervise_and_compare(routes, names, task, max_turns):
+    agents = _make_agents(names)
+    llm = ScriptedLLM(routes)
+    result = _result_fields(ag.supervisor(llm, agents, task, max_turns=max_turns), "supervisor")
+    answer, stop, route, messages = _reference_supervisor(routes, agents, task, max_turns)
+    got = result["messages"]
+    expect(len(got) == len(messages), f"the conversation has {len(got)} messages, expected {len(messages)}")
+    for i, (g, e) in enumerate(zip(got, messages)):
+        expect(g == e, f"messages[{i}] differs from the pinned conversation (role '{e['role']}')")
+    expect(result.get("route") == route, "route should list the agents that ran, in order")
+    expect(result["answer"] == answer and result["stop_reason"] == stop, "wrong answer / stop_reason")
+    return llm, result
+
+
+@check("supervisor", points=2)
+@pytest.mark.parametrize("seed", [81, 82])
+def test_supervisor_routes_match_reference(seed):
+    rng = np.random.default_rng(seed)
+    names = ["researcher", "coder", "critic"][: 2 + seed % 2]
+    routes = [str(rng.choice(names)) + (" \n" if rng.random() < 0.5 else "") for _ in range(4 + seed % 3)]
+    routes.append("FINISH")
+    llm, result = _supervise_and_compare(routes, names, _words(rng, 4, 9), max_turns=10)
+    for k, seen in enumerate(llm.seen):
+        expect(seen == result["messages"][:len(seen)] and len(seen) == 1 + k,
+               f"supervisor call {k + 1} should see the whole conversation so far")
+
+
+@check("supervisor", points=1)
+@pytest.mark.parametrize("finish", ["finish", "  Finish\n"])
+def test_supervisor_finish_any_case(finish):
+    _supervise_and_compare(["planner", finish], ["planner", "writer"], "plan a trip", max_turns=5)
+    _supervise_and_compare([finish], ["planner", "writer"], "nothing to do", max_turns=5)
+
+
+@check("supervisor", points=2)
+def test_supervisor_unknown_agent_is_fed_back():
+    _supervise_and_compare(["writer", "Writer", "editor", "writer", "FINISH"], ["writer", "reviewer"],
+                           "write a haiku", max_turns=8)
+
+
+@check("supervisor", points=2, timeout=5)
+@pytest.mark.parametrize("max_turns", [1, 3])
+def test_supervisor_stops_at_max_turns(max_turns):
+    llm = ScriptedLLM(default=lambda i: ["a", "b"][i % 2], hard_limit=max_turns + 15)
+    result = _result_fields(ag.supervisor(llm, _make_agents(["a", "b"]), "loop forever", max_turns=max_turns), "supervisor")
+    expect(len(llm.seen) == max_turns, f"the supervisor LLM was called {len(llm.seen)} times with max_turns={max_turns}")
+    expect(result["stop_reason"] == "max_turns" and len(result["messages"]) == 1 + max_turns,
+           "without FINISH: stop_reason 'max_turns' after max_turns routing decisions")
+
+
+@check("supervisor", points=1)
+def test_supervisor_agents_get_copies():
+    def vandal(messages):
+        messages.append({"role": "user", "content": "injected"})
+        messages[0]["content"] = "rewritten"
+        return "done"
+
+    result = _result_fields(ag.supervisor(ScriptedLLM(["vandal", "FINISH"]), {"vandal": vandal}, "task"), "supervisor")
+    expect(result["messages"] == [{"role": "user", "content": "task"},
+                                  {"role": "assistant", "name": "vandal", "content": "done"}],
+           "an agent changed the shared conversation by mutating its argument: pass it a copy")
+
+
+# ---------------------------------------------------------------------------------------------
+# trim_messages
+# ---------------------------------------------------------------------------------------------
+
+def _count(message):
+    return len(message["content"].split())
+
+
+def _conversation(seed, n, system=True):
+    rng = np.random.default_rng(seed)
+    roles = ["user", "assistant", "tool"]
+    messages = [{"role": "system", "content": _words(rng, 2, 7)}] if system else []
+    for _ in range(n):
+        messages.append({"role": str(rng.choice(roles)), "content": _words(rng, 1, 10)})
+    return messages
+
+
+def _reference_trim(messages, max_tokens, count):
+    head = messages[:1] if messages and messages[0]["role"] == "system" else []
+    body = messages[len(head):]
+    fixed = sum(count(m) for m in head)
+    fitting = [s for s in range(len(body) + 1) if fixed + sum(count(m) for m in body[s:]) <= max_tokens]
+    start = min(fitting) if fitting else len(body)
+    while start < len(body) and body[start]["role"] == "tool":
+        start += 1
+    return head + body[start:]
+
+
+@check("trim_messages", points=2)
+@pytest.mark.parametrize("seed", [91, 92, 93, 94])
+def test_trim_matches_reference(seed):
+    messages = _conversation(seed, n=12 + seed % 5, system=seed % 2 == 1)
+    total = sum(_count(m) for m in messages)
+    for max_tokens in sorted({0, 3, total // 3, total // 2, total - 1, total, total + 5}):
+        before = copy.deepcopy(messages)
+        got = ag.trim_messages(messages, max_tokens, _count)
+        expect(messages == before, "trim_messages modified its input")
+        want = _reference_trim(messages, max_tokens, _count)
+        expect(isinstance(got, list), f"trim_messages should return a list, got {type(got).__name__}")
+        expect(got == want, f"with max_tokens={max_tokens}: keep the system message, then the longest run of most "
+               "recent whole messages that fits (contiguous, original order), minus leading tool messages")
+
+
+@check("trim_messages", points=1)
+def test_trim_keeps_oversized_system_message():
+    messages = [{"role": "system", "content": "a b c d e f g h"}, {"role": "user", "content": "hi"},
+                {"role": "assistant", "content": "hello"}]
+    got = ag.trim_messages(messages, 5, _count)
+    expect(got == messages[:1], "the system message is always kept, even when it alone exceeds max_tokens")
+
+
+@check("trim_messages", points=1)
+def test_trim_never_skips_to_older_messages():
+    messages = [{"role": "system", "content": "sys"}, {"role": "user", "content": "q"},
+                {"role": "assistant", "content": "one two three four five six"},
+                {"role": "user", "content": "x y"}]
+    got = ag.trim_messages(messages, 4, _count)
+    expect(got == [messages[0], messages[3]],
+           "stop at the first message (from the end) that does not fit: a gap would change what the model sees")
+
+
+@check("trim_messages", points=1)
+def test_trim_drops_orphan_tool_messages():
+    messages = [{"role": "system", "content": "s"}, {"role": "user", "content": "look up ada"},
+                {"role": "assistant", "content": "Action: lookup Action Input: ada"},
+                {"role": "tool", "content": "Observation: born 1815"},
+                {"role": "tool", "content": "Observation: died 1852"},
+                {"role": "assistant", "content": "Final Answer: 1815"}]
+    got = ag.trim_messages(messages, 9, _count)
+    expect(got == [messages[0], messages[5]],
+           "the kept run must not start with tool messages whose call was trimmed away")
+
+
+# ---------------------------------------------------------------------------------------------
+# retry_with_backoff
+# ---------------------------------------------------------------------------------------------
+
+class Flaky:
+    """Raises errors[i] on call i, then returns value."""
+
+    def __init__(self, errors, value="ok"):
+        self.errors, self.value, self.calls = list(errors), value, 0
+
+    def __call__(self):
+        self.calls += 1
+        if self.calls <= len(self.errors):
+            raise self.errors[self.calls - 1]
+        return self.value
+
+
+def _reference_delays(make_rng, n, base, cap):
+    rng = make_rng()
+    return [rng.uniform(0, min(cap, base * 2 ** k)) for k in range(n)]
+
+
+RNGS = {"random.Random": lambda seed: random.Random(seed), "numpy.Generator": lambda seed: np.random.default_rng(seed)}
+
+
+@check("retry_with_backoff", points=2)
+@pytest.mark.parametrize("rng_kind", list(RNGS))
+def test_retry_succeeds_after_failures_with_full_jitter(rng_kind):
+    errors = [TimeoutError(f"attempt {i}") for i in range(3)]
+    fn, slept = Flaky(errors, value={"status": 200}), []
+    got = ag.retry_with_backoff(fn, retries=5, base_delay=0.3, max_delay=10.0, sleep=slept.append,
+                                rng=RNGS[rng_kind](101))
+    expect(got == {"status": 200}, "return fn()'s value once it succeeds")
+    expect(fn.calls == 4, f"fn was called {fn.calls} times: it fails 3 times then succeeds")
+    expect(len(slept) == 3, f"slept {len(slept)} times, expected once after each failed attempt")
+    want = _reference_delays(lambda: RNGS[rng_kind](101), 3, 0.3, 10.0)
+    assert_close(slept, want, name="sleep delays",
+                 hint="delay after failed attempt k (0-based) = rng.uniform(0, min(max_delay, base_delay * 2**k)), "
+                      "one rng.uniform call per sleep")
+
+
+@check("retry_with_backoff", points=2)
+def test_retry_caps_the_window_at_max_delay():
+    fn, slept = Flaky([ConnectionError(str(i)) for i in range(8)]), []
+    got = ag.retry_with_backoff(fn, retries=8, base_delay=0.25, max_delay=2.0, sleep=slept.append, rng=random.Random(7))
+    expect(got == "ok" and len(slept) == 8, "8 failures then success: 8 sleeps")
+    assert_close(slept, _reference_delays(lambda: random.Random(7), 8, 0.25, 2.0), name="sleep delays",
+                 hint="the jitter window doubles each attempt and is capped at max_delay")
+    expect(max(slept) <= 2.0, "a delay exceeded max_delay")
+
+
+@check("retry_with_backoff", points=2)
+def test_retry_reraises_the_last_exception_without_final_sleep():
+    errors = [RuntimeError(f"boom {i}") for i in range(4)]
+    fn, slept = Flaky(errors), []
+    try:
+        ag.retry_with_backoff(fn, retries=3, base_delay=1.0, max_delay=30.0, sleep=slept.append, rng=random.Random(3))
+    except NotImplementedError:
+        raise
+    except RuntimeError as error:
+        expect(error is errors[-1], "re-raise the LAST attempt's exception itself (a bare `raise`), not the first or a new one")
+    else:
+        raise AssertionError("every attempt failed but no exception was raised: re-raise the last one")
+    expect(fn.calls == 4, f"retries=3 means 4 attempts in all; fn was called {fn.calls} times")
+    expect(len(slept) == 3, f"slept {len(slept)} times for 4 attempts: no sleep after the last attempt")
+    assert_close(slept, _reference_delays(lambda: random.Random(3), 3, 1.0, 30.0), name="sleep delays")
+
+
+@check("retry_with_backoff", points=1)
+def test_retry_only_on_listed_exceptions():
+    fn, slept = Flaky([TimeoutError("slow"), KeyError("bad request")]), []
+    _expect_raises(KeyError, lambda: ag.retry_with_backoff(fn, retries=5, base_delay=0.1, sleep=slept.append,
+                                                           rng=random.Random(5), retry_on=(TimeoutError, ConnectionError)),
+                   "an exception outside retry_on should propagate at once")
+    expect(fn.calls == 2 and len(slept) == 1, "an exception not in retry_on is raised at once, without retrying or sleeping")
+    fn, slept = Flaky([]), []
+    expect(ag.retry_with_backoff(fn, retries=0, sleep=slept.append, rng=random.Random(5)) == "ok" and fn.calls == 1
+           and not slept, "a first-try success: one call, no sleep")

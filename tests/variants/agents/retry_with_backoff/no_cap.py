@@ -1,0 +1,15 @@
+"""Never caps the window at max_delay: after a few failures the agent sleeps for minutes."""
+import random
+import time
+
+
+def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.sleep, rng=None,
+                       retry_on=(Exception,)):
+    rng = rng if rng is not None else random.Random()
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except retry_on:
+            if attempt == retries:
+                raise
+        sleep(rng.uniform(0, base_delay * 2 ** attempt))

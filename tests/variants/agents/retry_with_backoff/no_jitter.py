@@ -1,0 +1,14 @@
+"""Sleeps the full exponential delay: no jitter, so every client retries at the same instant."""
+import random
+import time
+
+
+def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.sleep, rng=None,
+                       retry_on=(Exception,)):
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except retry_on:
+            if attempt == retries:
+                raise
+        sleep(min(max_delay, base_delay * 2 ** attempt))

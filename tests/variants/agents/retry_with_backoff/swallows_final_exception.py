@@ -1,0 +1,15 @@
+"""Falls off the end of the loop after the last failure: returns None instead of raising."""
+import random
+import time
+
+
+def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.sleep, rng=None,
+                       retry_on=(Exception,)):
+    rng = rng if rng is not None else random.Random()
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except retry_on:
+            if attempt < retries:
+                sleep(rng.uniform(0, min(max_delay, base_delay * 2 ** attempt)))
+    return None

@@ -1,0 +1,12 @@
+"""Keeps tool messages at the front of the kept run, although their call was trimmed away."""
+
+
+def trim_messages(messages, max_tokens, count_tokens):
+    head = list(messages[:1]) if messages and messages[0]["role"] == "system" else []
+    body = messages[len(head):]
+    budget = max_tokens - sum(count_tokens(m) for m in head)
+    start = len(body)
+    while start > 0 and count_tokens(body[start - 1]) <= budget:
+        budget -= count_tokens(body[start - 1])
+        start -= 1
+    return head + body[start:]
