@@ -140,6 +140,9 @@ def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
         return "error", str(error), []
     if isinstance(error, ShortcutUsed):
         return "failed", str(error), frames
+    if type(error).__name__ == "Failed" and str(error).startswith("DID NOT RAISE"):
+        expected = str(error).split("DID NOT RAISE", 1)[1].strip(" <>").replace("class ", "").strip("'")
+        return "failed", f"your code should raise {expected} here but returned normally: see the brief's conventions", frames
     if type(error).__name__ == "Failed" and str(error).startswith("Timeout"):
         limit = str(error).split("(>", 1)[-1].split("s)", 1)[0]
         return "timeout", f"took longer than {limit} s{where}: look for an infinite loop or a needlessly slow step", frames
