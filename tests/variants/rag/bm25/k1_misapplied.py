@@ -1,0 +1,24 @@
+"""k1 multiplies only (1 - b): denominator f + k1 * (1 - b) + b * |d| / avgdl."""
+import math
+
+import numpy as np
+
+_BM25Reference = BM25Index
+
+
+class BM25Index(_BM25Reference):
+    def score(self, query):
+        N = len(self.doc_tf)
+        scores = np.zeros(N)
+        if N == 0 or sum(self.doc_len) == 0:
+            return scores
+        lengths = np.asarray(self.doc_len, dtype=float)
+        norm = self.k1 * (1 - self.b) + self.b * lengths / lengths.mean()
+        for term in TOKEN_RE.findall(query.lower()):
+            n = self.df[term]
+            if n == 0:
+                continue
+            idf = math.log(1 + (N - n + 0.5) / (n + 0.5))
+            f = np.array([tf[term] for tf in self.doc_tf], dtype=float)
+            scores += idf * f * (self.k1 + 1) / (f + norm)
+        return scores
