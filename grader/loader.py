@@ -85,7 +85,7 @@ def load(topic_id: str) -> ModuleType:
     if topic_id in _modules:
         return _modules[topic_id]
     if topic_id in _failures:
-        raise _failures[topic_id]
+        raise _fresh(_failures[topic_id])  # a new instance: re-raising one object grows its traceback
     path = module_path(topic_id)
     try:
         module = _import(topic_id, path)
@@ -94,6 +94,12 @@ def load(topic_id: str) -> ModuleType:
         raise
     _modules[topic_id] = module
     return module
+
+
+def _fresh(error: LearnerError) -> LearnerError:
+    copy = type(error)(*error.args)
+    copy.__dict__.update(error.__dict__)
+    return copy
 
 
 def loaded(topic_id: str) -> ModuleType | None:

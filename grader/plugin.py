@@ -90,11 +90,17 @@ def pytest_runtest_call(item: pytest.Item):
     except loader.LearnerError:
         return (yield)  # the check itself will report why the module is unusable
     with banned(spec.banned, loader.learner_files(topic_id), exercise, module) as hits:
+        message = "`{}` is not allowed in " + exercise + ": this kata asks you to implement it yourself"
         try:
             result = yield
-        finally:
-            if hits:  # reported first, even when the learner swallowed it or the check failed after
-                raise ShortcutUsed(f"`{hits[0]}` is not allowed in {exercise}: this kata asks you to implement it yourself")
+        except ShortcutUsed:
+            raise
+        except BaseException as error:  # the learner swallowed the ban and the check failed later
+            if hits:
+                raise ShortcutUsed(message.format(hits[0])).with_traceback(error.__traceback__) from None
+            raise
+        if hits:  # swallowed, and the check still passed: a ban is a ban
+            raise ShortcutUsed(message.format(hits[0]))
     return result
 
 
