@@ -1,0 +1,565 @@
+"""Hidden checks for the architectures topic: torch in float64 is the reference (weights copied),
+distinct sizes on every axis, several strides / paddings / dilations, ties, edge cases."""
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from grader.check import assert_close, assert_shape, check, expect, learner
+
+ar = learner("architectures")
+
+
+def t64(a):
+    return torch.as_tensor(np.asarray(a), dtype=torch.float64)
+
+
+def randn(rng, *shape):
+    return torch.from_numpy(rng.normal(size=shape))  # float64
+
+
+# --- conv2d -------------------------------------------------------------------------------------
+
+# (N, C, H, W, O, kH, kW, stride, padding, dilation, bias)
+CONV_CASES = {
+    "plain": (2, 3, 9, 11, 4, 3, 3, 1, 0, 1, True),
+    "stride2_pad1": (3, 2, 10, 13, 5, 3, 3, 2, 1, 1, True),
+    "rect_kernel_pair_args": (2, 3, 12, 9, 4, 2, 5, (2, 1), (1, 2), 1, True),
+    "dilated_padded": (1, 2, 14, 15, 3, 3, 3, 1, 2, 2, True),
+    "dilated_rect_no_bias": (2, 4, 11, 16, 3, 3, 2, (1, 3), (2, 0), (3, 1), False),
+    "one_by_one_stride3": (3, 5, 7, 10, 6, 1, 1, 3, 0, 1, True),
+    "kernel_covers_input": (2, 3, 5, 6, 4, 5, 6, 1, 0, 1, True),
+    "stride_leaves_remainder": (2, 2, 13, 12, 3, 4, 3, (3, 2), 1, (1, 2), True),
+}
+
+
+@check("conv2d", points=1)
+@pytest.mark.parametrize("case", list(CONV_CASES.values()), ids=list(CONV_CASES))
+def test_conv2d_matches_torch(case):
+    N, C, H, W, O, kh, kw, stride, padding, dilation, bias = case
+    rng = np.random.default_rng(100 + H * W)
+    x, w = rng.normal(size=(N, C, H, W)), rng.normal(size=(O, C, kh, kw))
+    b = rng.normal(size=O) if bias else None
+    want = F.conv2d(t64(x), t64(w), None if b is None else t64(b), stride, padding, dilation)
+    got = ar.conv2d(x.copy(), w.copy(), None if b is None else b.copy(), stride, padding, dilation)
+    assert_shape(got, tuple(want.shape), name="conv2d output",
+                 hint="pad both sides, a dilated kernel spans d*(k-1)+1 pixels, floor then +1")
+    assert_close(got, want, name="conv2d output",
+                 hint="no kernel flip (cross-correlation); check stride, padding and dilation per axis")
+
+
+SHAPE_CASES = {
+    "plain": (9, 11, 3, 1, 0, 1),
+    "stride_floor": (10, 13, 3, 2, 1, 1),
+    "pairs": (12, 9, (2, 5), (2, 1), (1, 2), 1),
+    "dilation": (14, 15, 3, 1, 2, 2),
+    "dilation_pairs_floor": (17, 16, (3, 2), (2, 3), (2, 0), (3, 1)),
+    "big_stride_floor": (20, 7, 3, 4, 0, 1),
+    "output_one": (5, 6, (5, 6), 1, 0, 1),
+}
+
+
+@check("conv2d", points=1)
+@pytest.mark.parametrize("case", list(SHAPE_CASES.values()), ids=list(SHAPE_CASES))
+def test_conv_output_shape_matches_torch(case):
+    h, w, kernel, stride, padding, dilation = case
+    kh, kw = (kernel, kernel) if isinstance(kernel, int) else kernel
+    want = tuple(F.conv2d(torch.zeros(1, 1, h, w), torch.zeros(1, 1, kh, kw), None,
+                          stride, padding, dilation).shape[2:])
+    got = ar.conv_output_shape(h, w, kernel, stride, padding, dilation)
+    expect(got is not None and len(tuple(got)) == 2, "conv_output_shape should return a pair (H_out, W_out)")
+    expect(all(int(v) == v for v in got), "conv_output_shape should return whole numbers: use floor division //")
+    expect(tuple(int(v) for v in got) == want,
+           "conv_output_shape is wrong for this kernel/stride/padding/dilation: "
+           "floor((n + 2p - d*(k-1) - 1) / s) + 1 on each axis")
+
+
+@check("conv2d", points=1)
+def test_conv2d_does_not_mutate_and_handles_large_values():
+    rng = np.random.default_rng(7)
+    x, w, b = 1000 * rng.normal(size=(2, 3, 8, 10)), rng.normal(size=(4, 3, 3, 2)), rng.normal(size=4)
+    saved = x.copy(), w.copy(), b.copy()
+    got = ar.conv2d(x, w, b, 1, 1, 1)
+    for name, before, after in zip(("x", "w", "b"), saved, (x, w, b)):
+        expect(np.array_equal(before, after), f"conv2d changed its input {name}: work on a padded copy")
+    want = F.conv2d(t64(x), t64(w), t64(b), 1, 1, 1)
+    assert_close(got, want, rtol=1e-9, atol=1e-8, name="conv2d output (inputs of size ~1000)")
+
+
+# --- pooling ------------------------------------------------------------------------------------
+
+# (N, C, H, W, kernel, stride)
+MAX_CASES = {
+    "k2_default_stride": (2, 3, 8, 10, 2, None),
+    "rect_kernel_stride": (3, 2, 9, 11, (2, 3), (2, 1)),
+    "k3_s2_leftover": (2, 4, 11, 12, 3, 2),
+    "rect_default_stride": (1, 3, 10, 9, (3, 2), None),
+}
+
+
+@check("pooling", points=1)
+@pytest.mark.parametrize("case", list(MAX_CASES.values()), ids=list(MAX_CASES))
+def test_max_pool2d_matches_torch(case):
+    N, C, H, W, kernel, stride = case
+    x = np.random.default_rng(200 + H * W).normal(size=(N, C, H, W))
+    want = F.max_pool2d(t64(x), kernel, stride)
+    got = ar.max_pool2d(x.copy(), kernel, stride)
+    assert_shape(got, tuple(want.shape), name="max_pool2d output",
+                 hint="stride defaults to the kernel; no padding; floor((n - k) / s) + 1")
+    assert_close(got, want, name="max_pool2d output")
+
+
+# (N, C, H, W, kernel, stride, padding)
+AVG_CASES = {
+    "k2_no_padding": (2, 3, 8, 10, 2, None, 0),
+    "k3_s2_pad1": (2, 2, 9, 12, 3, 2, 1),
+    "rect_pad_pairs": (3, 2, 10, 9, (2, 3), (1, 2), (1, 1)),
+    "k3_s1_pad_w_only": (1, 4, 7, 11, 3, 1, (0, 1)),
+}
+
+
+@check("pooling", points=1)
+@pytest.mark.parametrize("case", list(AVG_CASES.values()), ids=list(AVG_CASES))
+def test_avg_pool2d_matches_torch_without_counting_padding(case):
+    N, C, H, W, kernel, stride, padding = case
+    x = np.random.default_rng(300 + H * W).normal(size=(N, C, H, W))
+    want = F.avg_pool2d(t64(x), kernel, stride, padding, count_include_pad=False)
+    got = ar.avg_pool2d(x.copy(), kernel, stride, padding)
+    assert_shape(got, tuple(want.shape), name="avg_pool2d output",
+                 hint="stride defaults to the kernel; pad both sides; floor((n + 2p - k) / s) + 1")
+    assert_close(got, want, name="avg_pool2d output",
+                 hint="divide by the number of real pixels in the window: padding does not count")
+
+
+@check("pooling", points=1)
+@pytest.mark.parametrize("case", list(MAX_CASES.values()), ids=list(MAX_CASES))
+def test_max_pool2d_backward_matches_autograd(case):
+    N, C, H, W, kernel, stride = case
+    rng = np.random.default_rng(400 + H * W)
+    x = rng.normal(size=(N, C, H, W))
+    xt = t64(x).requires_grad_(True)
+    out = F.max_pool2d(xt, kernel, stride)
+    g = rng.normal(size=tuple(out.shape))
+    (want,) = torch.autograd.grad(out, xt, t64(g))
+    got = ar.max_pool2d_backward(x.copy(), g.copy(), kernel, stride)
+    assert_shape(got, (N, C, H, W), name="max_pool2d_backward output", hint="the gradient has the shape of x")
+    assert_close(got, want, name="max_pool2d_backward output",
+                 hint="only each window's max gets its gradient; add up where windows overlap; pixels in no window get 0")
+
+
+@check("pooling", points=2)
+def test_max_pool2d_backward_ties_go_to_first_max():
+    rng = np.random.default_rng(17)
+    x = rng.integers(0, 3, size=(2, 3, 7, 9)).astype(float)  # many ties
+    for kernel, stride in ((2, 1), ((3, 2), (2, 1)), (3, None)):
+        xt = t64(x).requires_grad_(True)
+        out = F.max_pool2d(xt, kernel, stride)
+        g = rng.normal(size=tuple(out.shape))
+        (want,) = torch.autograd.grad(out, xt, t64(g))
+        got = ar.max_pool2d_backward(x.copy(), g.copy(), kernel, stride)
+        assert_close(got, want, name=f"max_pool2d_backward with ties (kernel={kernel}, stride={stride})",
+                     hint="on ties the first maximum in row-major order of the window takes all the gradient")
+
+
+@check("pooling", points=1)
+def test_pooling_does_not_mutate_inputs():
+    rng = np.random.default_rng(19)
+    x = rng.normal(size=(2, 3, 6, 8))
+    g = rng.normal(size=(2, 3, 5, 7))
+    x0, g0 = x.copy(), g.copy()
+    ar.max_pool2d(x, 2, 1)
+    ar.avg_pool2d(x, 3, 1, 1)
+    ar.max_pool2d_backward(x, g, 2, 1)
+    expect(np.array_equal(x, x0) and np.array_equal(g, g0),
+           "a pooling function changed its input array: pad or accumulate into new arrays")
+
+
+# --- rnn_forward --------------------------------------------------------------------------------
+
+def torch_rnn(x, h0, W_xh, W_hh, b):
+    T, B, D = x.shape
+    H = h0.shape[1]
+    rnn = torch.nn.RNN(D, H, nonlinearity="tanh").double()
+    with torch.no_grad():
+        rnn.weight_ih_l0.copy_(t64(W_xh))
+        rnn.weight_hh_l0.copy_(t64(W_hh))
+        rnn.bias_ih_l0.copy_(t64(b))
+        rnn.bias_hh_l0.zero_()
+        out, _ = rnn(t64(x), t64(h0)[None])
+    return out  # (T, B, H)
+
+
+def rnn_inputs(seed, T, B, D, H, scale=1.0):
+    rng = np.random.default_rng(seed)
+    return (scale * rng.normal(size=(T, B, D)), rng.normal(size=(B, H)),
+            rng.normal(size=(H, D)) / np.sqrt(D), rng.normal(size=(H, H)) / np.sqrt(H), rng.normal(size=H))
+
+
+RNN_CASES = {"T6_B3_D4_H5": (6, 3, 4, 5), "single_step": (1, 4, 3, 6), "batch_of_one": (7, 1, 5, 2)}
+
+
+@check("rnn_forward", points=2)
+@pytest.mark.parametrize("sizes", list(RNN_CASES.values()), ids=list(RNN_CASES))
+def test_rnn_forward_matches_torch(sizes):
+    T, B, D, H = sizes
+    args = rnn_inputs(500 + T, T, B, D, H)
+    got = ar.rnn_forward(*(a.copy() for a in args))
+    assert_shape(got, (T, B, H), name="hs", hint="one hidden state per step, h_1..h_T (not h0), time-major")
+    assert_close(got, torch_rnn(*args), name="hs",
+                 hint="h_t = tanh(x_t @ W_xh.T + h_{t-1} @ W_hh.T + b), feeding each h into the next step")
+
+
+@check("rnn_forward", points=1)
+def test_rnn_forward_saturates_without_nan():
+    args = rnn_inputs(51, 5, 3, 4, 6, scale=1000.0)
+    got = ar.rnn_forward(*args)
+    assert_close(got, torch_rnn(*args), name="hs for inputs of size ~1000",
+                 hint="tanh saturates at +-1; it must not overflow")
+
+
+@check("rnn_forward", points=1)
+def test_rnn_forward_does_not_mutate_inputs():
+    args = rnn_inputs(52, 4, 2, 3, 5)
+    saved = [a.copy() for a in args]
+    ar.rnn_forward(*args)
+    names = ("x", "h0", "W_xh", "W_hh", "b")
+    for name, before, after in zip(names, saved, args):
+        expect(np.array_equal(before, after), f"rnn_forward changed its input {name}")
+
+
+# --- rnn_backward -------------------------------------------------------------------------------
+
+def autograd_bptt(x, h0, W_xh, W_hh, b, G):
+    """Reference gradients of L = sum(hs * G), hs from a torch loop written independently."""
+    leaves = [t64(a).requires_grad_(True) for a in (x, h0, W_xh, W_hh, b)]
+    xt, h, Wx, Wh, bt = leaves
+    hs = []
+    for t in range(xt.shape[0]):
+        h = torch.tanh(F.linear(xt[t], Wx, bt) + F.linear(h, Wh))
+        hs.append(h)
+    hs = torch.stack(hs)
+    grads = torch.autograd.grad((hs * t64(G)).sum(), leaves)
+    return hs.detach().numpy(), grads
+
+
+BPTT_NAMES = ("dx", "dh0", "dW_xh", "dW_hh", "db")
+
+
+def check_bptt(seed, T, B, D, H, last_step_only=False):
+    x, h0, W_xh, W_hh, b = rnn_inputs(seed, T, B, D, H)
+    G = np.random.default_rng(seed + 1).normal(size=(T, B, H))
+    if last_step_only:
+        G[:-1] = 0.0
+    hs, want = autograd_bptt(x, h0, W_xh, W_hh, b, G)
+    got = ar.rnn_backward(x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), hs.copy(), G.copy())
+    expect(got is not None and len(got) == 5, "rnn_backward should return (dx, dh0, dW_xh, dW_hh, db)")
+    shapes = ((T, B, D), (B, H), (H, D), (H, H), (H,))
+    for name, g, w, shape in zip(BPTT_NAMES, got, want, shapes):
+        assert_shape(g, shape, name=name)
+        assert_close(g, w, name=name, hint="weights are shared across steps: sum their gradients over t; "
+                     "dL/dh_t also gets what flows back from step t+1")
+
+
+@check("rnn_backward", points=2)
+@pytest.mark.parametrize("sizes", list(RNN_CASES.values()), ids=list(RNN_CASES))
+def test_rnn_backward_matches_autograd(sizes):
+    check_bptt(600 + sizes[0], *sizes)
+
+
+@check("rnn_backward", points=2)
+def test_rnn_backward_loss_on_last_step_only_reaches_the_start():
+    check_bptt(61, 6, 3, 4, 5, last_step_only=True)
+
+
+@check("rnn_backward", points=1)
+def test_rnn_backward_does_not_mutate_inputs():
+    x, h0, W_xh, W_hh, b = rnn_inputs(62, 4, 2, 3, 5)
+    G = np.random.default_rng(63).normal(size=(4, 2, 5))
+    hs, _ = autograd_bptt(x, h0, W_xh, W_hh, b, G)
+    args = [x, h0, W_xh, W_hh, hs, G]
+    saved = [a.copy() for a in args]
+    ar.rnn_backward(*args)
+    for name, before, after in zip(("x", "h0", "W_xh", "W_hh", "hs", "grad_hs"), saved, args):
+        expect(np.array_equal(before, after), f"rnn_backward changed its input {name}")
+
+
+# --- lstm_cell / gru_cell -------------------------------------------------------------------------
+
+def cell_params(rng, gates, D, H, scale=1.0):
+    return (scale * randn(rng, gates * H, D), scale * randn(rng, gates * H, H),
+            scale * randn(rng, gates * H), scale * randn(rng, gates * H))
+
+
+def torch_cell(kind, D, H, params):
+    cell = (torch.nn.LSTMCell if kind == "lstm" else torch.nn.GRUCell)(D, H).double()
+    with torch.no_grad():
+        for p, v in zip((cell.weight_ih, cell.weight_hh, cell.bias_ih, cell.bias_hh), params):
+            p.copy_(v)
+    return cell
+
+
+CELL_SIZES = {"B3_D5_H4": (3, 5, 4), "B1_D2_H7": (1, 2, 7), "B6_D8_H3": (6, 8, 3)}
+
+
+@check("lstm_cell", points=2)
+@pytest.mark.parametrize("sizes", list(CELL_SIZES.values()), ids=list(CELL_SIZES))
+def test_lstm_cell_matches_torch(sizes):
+    B, D, H = sizes
+    rng = np.random.default_rng(700 + B * D * H)
+    params = cell_params(rng, 4, D, H)
+    x, h, c = randn(rng, B, D), randn(rng, B, H), randn(rng, B, H)
+    want_h, want_c = torch_cell("lstm", D, H, params)(x, (h, c))
+    got = ar.lstm_cell(x.clone(), h.clone(), c.clone(), *(p.clone() for p in params))
+    expect(got is not None and len(got) == 2, "lstm_cell should return (h_next, c_next)")
+    assert_close(got[1], want_c, name="c_next", hint="gate order (i, f, g, o); both biases; c' = f*c + i*g")
+    assert_close(got[0], want_h, name="h_next", hint="h' = o * tanh(c')")
+
+
+@check("lstm_cell", points=1)
+def test_lstm_cell_over_a_sequence_and_gradients():
+    B, D, H, T = 3, 5, 4, 6
+    rng = np.random.default_rng(71)
+    params = [p.requires_grad_(True) for p in cell_params(rng, 4, D, H)]
+    xs = randn(rng, T, B, D)
+    ref = torch_cell("lstm", D, H, [p.detach() for p in params])
+    h = c = torch.zeros(B, H, dtype=torch.float64)
+    rh = rc = h
+    for t in range(T):
+        h, c = ar.lstm_cell(xs[t], h, c, *params)
+        rh, rc = ref(xs[t], (rh, rc))
+    assert_close(h.detach(), rh.detach(), name="h after 6 steps")
+    expect(h.requires_grad, "h_next does not require grad: keep the computation in torch (no .numpy(), no .detach())")
+    grads = torch.autograd.grad(h.sum() + c.sum(), params)
+    ref_grads = torch.autograd.grad(rh.sum() + rc.sum(), (ref.weight_ih, ref.weight_hh, ref.bias_ih, ref.bias_hh))
+    for name, g, w in zip(("W_ih", "W_hh", "b_ih", "b_hh"), grads, ref_grads):
+        assert_close(g, w, name=f"gradient of {name} through 6 steps")
+
+
+@check("lstm_cell", points=1)
+def test_lstm_cell_saturated_gates_no_nan_and_inputs_kept():
+    B, D, H = 2, 3, 5
+    rng = np.random.default_rng(72)
+    params = cell_params(rng, 4, D, H, scale=300.0)
+    x, h, c = randn(rng, B, D), randn(rng, B, H), randn(rng, B, H)
+    saved = [t.clone() for t in (x, h, c, *params)]
+    want_h, want_c = torch_cell("lstm", D, H, params)(x, (h, c))
+    got_h, got_c = ar.lstm_cell(x, h, c, *params)
+    assert_close(got_c, want_c, name="c_next with saturated gates")
+    assert_close(got_h, want_h, name="h_next with saturated gates")
+    for name, before, after in zip(("x", "h", "c", "W_ih", "W_hh", "b_ih", "b_hh"), saved, (x, h, c, *params)):
+        expect(torch.equal(before, after), f"lstm_cell changed its input {name}: avoid in-place ops on inputs")
+
+
+@check("gru_cell", points=2)
+@pytest.mark.parametrize("sizes", list(CELL_SIZES.values()), ids=list(CELL_SIZES))
+def test_gru_cell_matches_torch(sizes):
+    B, D, H = sizes
+    rng = np.random.default_rng(800 + B * D * H)
+    params = cell_params(rng, 3, D, H)
+    x, h = randn(rng, B, D), randn(rng, B, H)
+    want = torch_cell("gru", D, H, params)(x, h)
+    got = ar.gru_cell(x.clone(), h.clone(), *(p.clone() for p in params))
+    assert_shape(got, (B, H), name="h_next")
+    assert_close(got, want, name="h_next",
+                 hint="gate order (r, z, n); n = tanh(W_in x + b_in + r * (W_hn h + b_hn)); h' = (1-z)*n + z*h")
+
+
+@check("gru_cell", points=1)
+def test_gru_cell_over_a_sequence_and_gradients():
+    B, D, H, T = 3, 5, 4, 6
+    rng = np.random.default_rng(81)
+    params = [p.requires_grad_(True) for p in cell_params(rng, 3, D, H)]
+    xs = randn(rng, T, B, D)
+    ref = torch_cell("gru", D, H, [p.detach() for p in params])
+    h = rh = randn(rng, B, H)
+    for t in range(T):
+        h = ar.gru_cell(xs[t], h, *params)
+        rh = ref(xs[t], rh)
+    assert_close(h.detach(), rh.detach(), name="h after 6 steps")
+    expect(h.requires_grad, "h_next does not require grad: keep the computation in torch (no .numpy(), no .detach())")
+    grads = torch.autograd.grad(h.sum(), params)
+    ref_grads = torch.autograd.grad(rh.sum(), (ref.weight_ih, ref.weight_hh, ref.bias_ih, ref.bias_hh))
+    for name, g, w in zip(("W_ih", "W_hh", "b_ih", "b_hh"), grads, ref_grads):
+        assert_close(g, w, name=f"gradient of {name} through 6 steps")
+
+
+@check("gru_cell", points=1)
+def test_gru_cell_saturated_gates_no_nan_and_inputs_kept():
+    B, D, H = 2, 3, 5
+    rng = np.random.default_rng(82)
+    params = cell_params(rng, 3, D, H, scale=300.0)
+    x, h = randn(rng, B, D), randn(rng, B, H)
+    saved = [t.clone() for t in (x, h, *params)]
+    want = torch_cell("gru", D, H, params)(x, h)
+    got = ar.gru_cell(x, h, *params)
+    assert_close(got, want, name="h_next with saturated gates")
+    for name, before, after in zip(("x", "h", "W_ih", "W_hh", "b_ih", "b_hh"), saved, (x, h, *params)):
+        expect(torch.equal(before, after), f"gru_cell changed its input {name}: avoid in-place ops on inputs")
+
+
+# --- patch_embedding ------------------------------------------------------------------------------
+
+PATCH_CASES = {"rect_image": ((12, 20), 4, 3, 10, 2), "square_int_size": (16, 8, 2, 6, 3),
+               "one_channel": ((15, 10), 5, 1, 7, 4)}
+
+
+def make_patch_embedding(img_size, p, C, D, seed):
+    torch.manual_seed(seed)
+    module = ar.PatchEmbedding(img_size, p, C, D).double()
+    H, W = (img_size, img_size) if isinstance(img_size, int) else img_size
+    N = (H // p) * (W // p)
+    expect(int(module.num_patches) == N, "num_patches should be (H // p) * (W // p)")
+    assert_shape(module.cls_token, (1, 1, D), name="cls_token")
+    assert_shape(module.pos_embed, (1, 1 + N, D), name="pos_embed", hint="one position per patch plus one for the class token")
+    expect(tuple(module.proj.weight.shape) == (D, C * p * p), "proj should be nn.Linear(in_chans * p * p, embed_dim)")
+    names = dict(module.named_parameters())
+    for name in ("cls_token", "pos_embed", "proj.weight", "proj.bias"):
+        expect(name in names, f"{name} is not a registered parameter: use nn.Parameter / nn.Linear attributes")
+    rng = np.random.default_rng(seed)
+    with torch.no_grad():  # random values everywhere, so nothing can hide behind a zero init
+        module.cls_token.copy_(randn(rng, 1, 1, D))
+        module.pos_embed.copy_(randn(rng, 1, 1 + N, D))
+    return module, (H, W), N
+
+
+@check("patch_embedding", points=2)
+@pytest.mark.parametrize("case", list(PATCH_CASES.values()), ids=list(PATCH_CASES))
+def test_patch_embedding_equals_conv_formulation(case):
+    img_size, p, C, D, B = case
+    module, (H, W), N = make_patch_embedding(img_size, p, C, D, seed=900 + p)
+    x = randn(np.random.default_rng(901 + p), B, C, H, W)
+    got = module(x.clone())
+    # Reference: a Conv2d with kernel = stride = p, its weights the proj weights seen as (D, C, p, p)
+    weight = module.proj.weight.detach().reshape(D, C, p, p)
+    tokens = F.conv2d(x, weight, module.proj.bias.detach(), stride=p).flatten(2).transpose(1, 2)  # (B, N, D)
+    cls = module.cls_token.detach().expand(B, 1, D)
+    want = torch.cat([cls, tokens], dim=1) + module.pos_embed.detach()
+    assert_shape(got, (B, 1 + N, D), name="PatchEmbedding output", hint="(B, 1 + N, D): class token first")
+    assert_close(got[:, 0].detach(), want[:, 0], name="class-token row of the output",
+                 hint="token 0 is cls_token + pos_embed[:, 0]: concatenate first, then add pos_embed")
+    assert_close(got.detach(), want, name="PatchEmbedding output",
+                 hint="flatten each patch in (C, p, p) order and list patches row by row of the patch grid")
+
+
+@check("patch_embedding", points=1)
+def test_patch_embedding_gradients_reach_every_parameter():
+    module, (H, W), N = make_patch_embedding((12, 20), 4, 3, 10, seed=91)
+    out = module(randn(np.random.default_rng(92), 2, 3, H, W))
+    out.pow(2).sum().backward()
+    for name, param in module.named_parameters():
+        expect(param.grad is not None and bool(param.grad.abs().sum() > 0),
+               f"{name} gets no gradient: it must take part in forward")
+
+
+# --- residual_block -------------------------------------------------------------------------------
+
+def block_state(in_ch, out_ch, projection, seed):
+    """A random state_dict with the pinned names, running stats included."""
+    g = np.random.default_rng(seed)
+    sd = {"conv1.weight": randn(g, out_ch, in_ch, 3, 3) / 3, "conv2.weight": randn(g, out_ch, out_ch, 3, 3) / 3}
+    bns = ["bn1", "bn2"]
+    if projection:
+        sd["shortcut.0.weight"] = randn(g, out_ch, in_ch, 1, 1)
+        bns.append("shortcut.1")
+    for bn in bns:
+        sd[f"{bn}.weight"] = 1 + 0.3 * randn(g, out_ch)
+        sd[f"{bn}.bias"] = 0.3 * randn(g, out_ch)
+        sd[f"{bn}.running_mean"] = 0.5 * randn(g, out_ch)
+        sd[f"{bn}.running_var"] = torch.from_numpy(g.uniform(0.5, 2.0, size=out_ch))
+        sd[f"{bn}.num_batches_tracked"] = torch.tensor(3)
+    return sd
+
+
+def reference_block(x, sd, stride, projection, training):
+    """The block written with torch.nn.functional; running stats in `stats` are updated in place."""
+    stats = {k: v.clone() for k, v in sd.items() if "running" in k}
+
+    def bn(t, name):
+        return F.batch_norm(t, stats[f"{name}.running_mean"], stats[f"{name}.running_var"],
+                            sd[f"{name}.weight"], sd[f"{name}.bias"], training, 0.1, 1e-5)
+
+    out = F.relu(bn(F.conv2d(x, sd["conv1.weight"], stride=stride, padding=1), "bn1"))
+    out = bn(F.conv2d(out, sd["conv2.weight"], padding=1), "bn2")
+    short = bn(F.conv2d(x, sd["shortcut.0.weight"], stride=stride), "shortcut.1") if projection else x
+    return F.relu(out + short), stats
+
+
+BLOCK_CASES = {"channels_and_stride": (3, 5, 2), "identity": (4, 4, 1),
+               "stride_only": (4, 4, 2), "channels_only": (3, 6, 1)}
+
+
+def loaded_block(in_ch, out_ch, stride, seed):
+    projection = stride != 1 or in_ch != out_ch
+    block = ar.ResidualBlock(in_ch, out_ch, stride).double()
+    sd = block_state(in_ch, out_ch, projection, seed)
+    keys = set(block.state_dict())
+    missing, unexpected = sorted(set(sd) - keys), sorted(keys - set(sd))
+    expect(not missing and not unexpected,
+           f"ResidualBlock({in_ch}, {out_ch}, stride={stride}) parameter names differ from the brief: "
+           f"missing {missing}, unexpected {unexpected} (conv1, bn1, conv2, bn2, shortcut; convs without bias)")
+    block.load_state_dict({k: v.clone() for k, v in sd.items()})
+    return block, sd, projection
+
+
+@check("residual_block", points=1)
+@pytest.mark.parametrize("case", list(BLOCK_CASES.values()), ids=list(BLOCK_CASES))
+def test_residual_block_train_mode_matches_reference(case):
+    in_ch, out_ch, stride = case
+    block, sd, projection = loaded_block(in_ch, out_ch, stride, seed=1000 + in_ch * out_ch * stride)
+    x = randn(np.random.default_rng(1001 + stride), 4, in_ch, 9, 11)
+    want, stats = reference_block(x, sd, stride, projection, training=True)
+    got = block.train()(x.clone())
+    assert_shape(got, tuple(want.shape), name="ResidualBlock output",
+                 hint="stride on conv1 and on the shortcut; padding 1 on the 3x3 convs")
+    assert_close(got.detach(), want, name="ResidualBlock output (train mode)",
+                 hint="relu(bn1(conv1 x)) -> bn2(conv2 .) + shortcut(x) -> relu; projection = 1x1 conv + BN")
+    state = block.state_dict()
+    for key, value in stats.items():
+        assert_close(state[key], value, name=f"{key} after one training step",
+                     hint="each BatchNorm must see the tensor the brief says it normalises")
+
+
+@check("residual_block", points=1)
+@pytest.mark.parametrize("case", list(BLOCK_CASES.values()), ids=list(BLOCK_CASES))
+def test_residual_block_eval_mode_matches_reference(case):
+    in_ch, out_ch, stride = case
+    block, sd, projection = loaded_block(in_ch, out_ch, stride, seed=1100 + in_ch * out_ch * stride)
+    x = randn(np.random.default_rng(1101 + stride), 3, in_ch, 10, 7)
+    want, _ = reference_block(x, sd, stride, projection, training=False)
+    with torch.no_grad():
+        got = block.eval()(x.clone())
+    assert_close(got, want, name="ResidualBlock output (eval mode)",
+                 hint="relu(bn1(conv1 x)) -> bn2(conv2 .) + shortcut(x) -> relu; projection = 1x1 conv + BN")
+    expect(bool((got >= 0).all()), "the block's output has negative entries: the last ReLU goes after the add")
+
+
+# --- receptive_field ------------------------------------------------------------------------------
+
+def measured_receptive_field(layers):
+    """Independent reference: stack 1-D convs of ones and see which inputs reach output 0."""
+    x = torch.zeros(1, 1, 600, dtype=torch.float64, requires_grad=True)
+    out = x
+    for k, s, d in layers:
+        out = F.conv1d(out, torch.ones(1, 1, k, dtype=torch.float64), stride=s, dilation=d)
+    (grad,) = torch.autograd.grad(out[0, 0, 0], x)
+    return int(torch.nonzero(grad[0, 0]).max()) + 1
+
+
+RF_CASES = {
+    "empty": [],
+    "three_3x3": [(3, 1, 1)] * 3,
+    "resnet_stem": [(7, 2, 1), (3, 2, 1), (3, 1, 1), (3, 1, 1)],
+    "dilated_stack": [(3, 1, 1), (3, 1, 2), (3, 1, 4), (3, 1, 8)],
+    "mixed": [(5, 2, 1), (3, 1, 2), (2, 2, 1), (3, 3, 3)],
+    "stride_in_the_middle": [(3, 1, 1), (1, 4, 1), (3, 1, 1)],
+    "dilated_after_stride": [(2, 2, 1), (3, 2, 2), (2, 1, 3)],
+}
+
+
+@check("receptive_field", points=1)
+@pytest.mark.parametrize("layers", list(RF_CASES.values()), ids=list(RF_CASES))
+def test_receptive_field_matches_measurement(layers):
+    got = ar.receptive_field([tuple(layer) for layer in layers])
+    expect(got is not None and float(got) == int(got), "receptive_field should return a whole number")
+    expect(int(got) == measured_receptive_field(layers),
+           "receptive field is wrong for this stack: each layer adds d*(k-1) times the product of the strides before it")
