@@ -37,7 +37,7 @@ $(DEV): $(RUNTIME)
 setup: $(RUNTIME)
 
 grade: $(RUNTIME)
-	@$(PY) -m grader grade --phase "$(PHASE)" --target "$(TARGET)" $(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output "$(OUTPUT)")
+	@$(PY) -m grader grade --phase "$(PHASE)" --target "$(TARGET)" $(if $(TOPIC),--topic "$(TOPIC)") $(if $(FORMAT),--format $(FORMAT)) $(if $(OUTPUT),--output "$(OUTPUT)")
 
 check: $(RUNTIME)
 	@$(PY) -m grader check "$(TOPIC)"

@@ -41,7 +41,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     limits = Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline,
                     memory_mb=args.memory_mb)
     try:
-        report = grade(args.target, args.phase, limits=limits, workers=args.workers)
+        report = grade(args.target, args.phase, limits=limits, workers=args.workers, topic_id=args.topic)
     except GradingError as error:
         return _fail(str(error))
     record(report)
@@ -250,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = sub.add_parser("grade", help="grade a tree laid out like exercises/")
     grade.add_argument("--phase", default="all", help="phase number or 'all' (default: all)")
+    grade.add_argument("--topic", help="grade just this topic (instead of a phase)")
     grade.add_argument("--target", default=str(EXERCISES), help="folder laid out like exercises/")
     grade.add_argument("--format", choices=("table", "json"), default="table")
     grade.add_argument("--output", help="write the report to this file instead of the terminal")

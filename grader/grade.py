@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grader.catalogue import Phase, Topic, select_phases
+from grader.catalogue import Phase, Topic, all_topics, select_phases
 from grader.results import GradeReport, TopicResult
 from grader.worker import Job, Limits, preload, run_jobs
 
@@ -33,10 +33,16 @@ def phases_for(spec: str) -> list[Phase]:
 
 
 def grade(target: Path | str, phase_spec: str = "all", limits: Limits = Limits(),
-          workers: int | None = None, only_exercises: dict[str, set[str]] | None = None) -> GradeReport:
-    """Grade ``target`` for the phases in ``phase_spec`` ("1" .. "6" or "all")."""
+          workers: int | None = None, only_exercises: dict[str, set[str]] | None = None,
+          topic_id: str | None = None) -> GradeReport:
+    """Grade ``target`` for the phases in ``phase_spec`` ("1" .. "6" or "all"), or one topic."""
     root = validate_target(target)
     topics = [t for p in phases_for(phase_spec) for t in p.topics]
+    if topic_id:
+        topics = [t for t in all_topics() if t.id == topic_id]
+        if not topics:
+            raise GradingError(f"unknown topic {topic_id!r}: use one of {', '.join(t.id for t in all_topics())}")
+        phase_spec = str(topics[0].phase)
     available = [t for t in topics if t.available]
     hidden = hidden_checks_present(available)
     preload(available)
