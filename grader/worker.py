@@ -18,6 +18,7 @@ import selectors
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,8 +278,15 @@ def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = N
         if on_result is not None:
             on_result(run.job, results[index])
 
+    interrupted: list[int] = []
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl-C only sets a flag: a KeyboardInterrupt landing inside os.fork() would be lost.
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
     try:
         while pending or running:
+            if interrupted:
+                raise KeyboardInterrupt
             while pending and len(running) < workers:
                 index, job = pending.pop(0)
                 start(index, _Run(job, limits))
@@ -316,9 +324,13 @@ def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = N
                         run.done.add(nodeid)
                     finish(index, run)
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         for fd, (index, run) in list(running.items()):
             stop(run, kill=True)
         selector.close()
+    if interrupted:
+        raise KeyboardInterrupt
     return [results[i] for i in range(len(jobs))]
 
 
