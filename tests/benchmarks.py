@@ -37,12 +37,13 @@ def grade_vs_pytest(repeat: int) -> dict[str, float]:
     pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
                   "-c", str(GRADING_INI), "--rootdir", str(REPO), "--assert=plain", *files]
     env = {**os.environ, "KATA_TARGET": str(SOLUTIONS), "KATA_STATE_DIR": tempfile.mkdtemp()}
-    grader_times, pytest_times = [], []
+    grader_times, one_worker_times, pytest_times = [], [], []
     for _ in range(repeat):
         grader_times.append(_timed(grader_cmd, env))
+        one_worker_times.append(_timed(grader_cmd + ["--workers", "1"], env))
         pytest_times.append(_timed(pytest_cmd, env))
-    g, p = statistics.median(grader_times), statistics.median(pytest_times)
-    return {"topics": len(topics), "grader_s": g, "pytest_s": p, "ratio": g / p}
+    g, g1, p = (statistics.median(t) for t in (grader_times, one_worker_times, pytest_times))
+    return {"topics": len(topics), "grader_s": g, "grader_1_s": g1, "pytest_s": p, "ratio": g / p, "ratio_1": g1 / p}
 
 
 def synthetic_class(root: Path, size: int, phase_spec: str) -> Path:
@@ -104,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     r = grade_vs_pytest(args.repeat)
     print(f"  topics graded:                 {r['topics']}")
     print(f"  python -m grader grade:        {r['grader_s']:.2f} s  (isolated workers, {os.cpu_count()} at a time)")
+    print(f"  ... with --workers 1:          {r['grader_1_s']:.2f} s  (same single core as pytest)")
     print(f"  python -m pytest (one process): {r['pytest_s']:.2f} s")
     print(f"  ratio grader / pytest:         {r['ratio']:.2f}  (aim: <= 1.3)")
+    print(f"  ratio, one worker / pytest:    {r['ratio_1']:.2f}")
     return 0
 
 

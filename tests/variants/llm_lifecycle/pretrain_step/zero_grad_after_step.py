@@ -1,0 +1,11 @@
+"""Calls zero_grad after optimizer.step(): stale gradients present before the call leak into the first update."""
+import torch.nn.functional as F
+
+
+def pretrain_step(model, batch, optimizer):
+    logits = model(batch)
+    loss = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), batch[:, 1:].reshape(-1))
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+    return loss.item()
