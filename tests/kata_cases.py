@@ -1,9 +1,13 @@
-"""Build the trees the project's tests grade: the reference, the stubs, and known-wrong variants.
+"""Build the trees the project's tests grade: the reference, the stubs, and the variants.
 
-A known-wrong variant lives at ``tests/variants/<topic>/<kata>/<bug>.py`` and holds only the
-wrong definition(s) (plus imports); its first docstring line says what the bug is. Its tree is
-the reference module with the variant appended, so the wrong definitions replace the right ones
-and every other kata of the topic stays correct.
+A variant holds only the definition(s) it replaces (plus imports); its first docstring line says
+what it is. Its tree is the reference module with the variant appended, so its definitions replace
+the reference's and every other kata of the topic stays as it was. Two kinds:
+
+- ``tests/variants/<topic>/<kata>/<bug>.py``: a known-wrong implementation, which must lose points;
+- ``tests/alternatives/<topic>/<kata>/<name>.py``: a correct implementation written another way
+  (loops instead of vectorised, another algorithm, another valid sign), which must keep full marks:
+  the checks test the conventions the brief pins, not the reference's way of writing it.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from pathlib import Path
 from grader.catalogue import EXERCISES, SOLUTIONS, Topic, all_topics
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
+ALTERNATIVES = Path(__file__).resolve().parent / "alternatives"
 
 
 def available_topics() -> list[Topic]:
@@ -27,10 +32,16 @@ class Variant:
     kata: str
     bug: str
     path: Path
+    correct: bool = False
 
     @property
     def id(self) -> str:
         return f"{self.topic.id}/{self.kata}/{self.bug}"
+
+    @property
+    def key(self) -> str:
+        """Unique among all trees of a topic, wrong and correct."""
+        return f"{'alternative' if self.correct else 'wrong'}:{self.id}"
 
     @property
     def description(self) -> str:
@@ -38,8 +49,15 @@ class Variant:
 
 
 def variants_of(topic: Topic) -> list[Variant]:
+    """The known-wrong variants of ``topic``."""
     root = VARIANTS / topic.id
     return [Variant(topic, p.parent.name, p.stem, p) for p in sorted(root.glob("*/*.py"))]
+
+
+def alternatives_of(topic: Topic) -> list[Variant]:
+    """The correct implementations of ``topic`` written differently from the reference."""
+    root = ALTERNATIVES / topic.id
+    return [Variant(topic, p.parent.name, p.stem, p, correct=True) for p in sorted(root.glob("*/*.py"))]
 
 
 def all_variants() -> list[Variant]:
@@ -90,9 +108,9 @@ def build_variant_tree(variant: Variant, root: Path) -> Path:
     folder = root / topic.id
     folder.mkdir(parents=True, exist_ok=True)
     reference = topic.module_in(SOLUTIONS).read_text(encoding="utf-8")
-    wrong = variant.path.read_text(encoding="utf-8")
+    replacement = variant.path.read_text(encoding="utf-8")
     (folder / f"{topic.id}.py").write_text(
-        f"{reference}\n\n# ---- known-wrong variant {variant.id} ----\n{wrong}", encoding="utf-8")
+        f"{reference}\n\n# ---- variant {variant.id} ----\n{replacement}", encoding="utf-8")
     return root
 
 

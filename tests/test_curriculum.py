@@ -1,5 +1,6 @@
-"""Every topic proves its checks: the reference gets full marks, the stubs get zero, and every
-known-wrong variant loses points on its own kata and nowhere else."""
+"""Every topic proves its checks: the reference gets full marks, the stubs get zero, every
+known-wrong variant loses points on its own kata and nowhere else, and every correct alternative
+implementation keeps full marks."""
 from __future__ import annotations
 
 import ast
@@ -15,26 +16,27 @@ from grader.catalogue import EXERCISES, SOLUTIONS, Topic
 from grader.katas import katas_of
 from grader.results import TopicResult
 from grader.worker import Job, Limits, preload, run_jobs
-from tests.kata_cases import (Variant, available_topics, build_variant_tree, variant_touches_only_its_kata,
-                              variants_of)
+from tests.kata_cases import (Variant, alternatives_of, available_topics, build_variant_tree,
+                              variant_touches_only_its_kata, variants_of)
 
 TOPICS = available_topics()
 TOPIC_IDS = [t.id for t in TOPICS]
 VARIANTS = [v for t in TOPICS for v in variants_of(t)]
+ALTERNATIVES = [v for t in TOPICS for v in alternatives_of(t)]
 
 
 @lru_cache(maxsize=None)
 def graded(topic_id: str) -> dict[str, TopicResult]:
-    """Grade the reference, the stubs and every variant of one topic in one parallel batch."""
+    """Grade the reference, the stubs and every variant and alternative of one topic in one batch."""
     topic = next(t for t in TOPICS if t.id == topic_id)
     scratch = Path(tempfile.mkdtemp(prefix=f"kata-variants-{topic_id}-"))
     jobs = [Job(topic, SOLUTIONS, key="solution"), Job(topic, EXERCISES, key="stub")]
-    for variant in variants_of(topic):
-        root = build_variant_tree(variant, scratch / variant.kata / variant.bug)
+    for variant in variants_of(topic) + alternatives_of(topic):
+        root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
         # A variant that nothing else in the reference refers to cannot touch the other katas:
         # grading its own kata is enough (and several times faster).
         only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else None
-        jobs.append(Job(topic, root, only_exercises=only, key=variant.id))
+        jobs.append(Job(topic, root, only_exercises=only, key=variant.key))
     preload([topic])
     results = run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300), workers=os.cpu_count())
     return {job.key: result for job, result in zip(jobs, results)}
@@ -63,7 +65,7 @@ def test_untouched_stub_scores_zero_as_not_attempted(topic_id):
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[v.id for v in VARIANTS])
 def test_known_wrong_variant_loses_points_on_its_kata_only(variant: Variant):
-    result = graded(variant.topic.id)[variant.id]
+    result = graded(variant.topic.id)[variant.key]
     exercises = {e.name: e for e in result.exercises()}
     target = exercises[variant.kata]
     assert target.score < target.max_score, f"{variant.description!r} kept full marks on {variant.kata}"
@@ -72,6 +74,13 @@ def test_known_wrong_variant_loses_points_on_its_kata_only(variant: Variant):
     for check in result.checks:
         if check.status in ("failed", "error"):
             assert check.message.strip(), f"{check.name} failed without a message"
+
+
+@pytest.mark.parametrize("alternative", ALTERNATIVES, ids=[v.id for v in ALTERNATIVES])
+def test_correct_alternative_keeps_full_marks(alternative: Variant):
+    result = graded(alternative.topic.id)[alternative.key]
+    assert result.status == "graded", result.message
+    assert result.score == result.max_score, f"{alternative.description!r} lost points: {_lost(result)}"
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
@@ -88,6 +97,8 @@ def test_every_kata_has_public_and_hidden_checks_and_two_variants(topic_id):
         assert visibilities == {"public", "hidden"}, f"{name} needs public and hidden checks, has {visibilities}"
         assert variants.count(name) >= 2, f"{name} needs at least two known-wrong variants under tests/variants"
     assert set(variants) <= set(katas), f"variants for unknown katas: {set(variants) - set(katas)}"
+    alternatives = {v.kata for v in alternatives_of(topic)}
+    assert alternatives <= set(katas), f"alternatives for unknown katas: {alternatives - set(katas)}"
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
