@@ -162,6 +162,17 @@ def test_max_pool2d_backward_ties_go_to_first_max():
 
 
 @check("pooling", points=1)
+def test_avg_pool2d_counts_real_zero_pixels():
+    # ReLU-like input: many real pixels are exactly 0 and must still be counted
+    x = np.maximum(np.random.default_rng(18).normal(size=(2, 3, 7, 10)), 0.0)
+    for kernel, stride, padding in ((3, 2, 1), ((2, 3), 1, (1, 1))):
+        want = F.avg_pool2d(t64(x), kernel, stride, padding, count_include_pad=False)
+        got = ar.avg_pool2d(x.copy(), kernel, stride, padding)
+        assert_close(got, want, name=f"avg_pool2d of an input with zeros (kernel={kernel}, padding={padding})",
+                     hint="divide by the number of real pixels in the window, zeros included: only padding is left out")
+
+
+@check("pooling", points=1)
 def test_pooling_does_not_mutate_inputs():
     rng = np.random.default_rng(19)
     x = rng.normal(size=(2, 3, 6, 8))
@@ -205,8 +216,10 @@ def test_rnn_forward_matches_torch(sizes):
     args = rnn_inputs(500 + T, T, B, D, H)
     got = ar.rnn_forward(*(a.copy() for a in args))
     assert_shape(got, (T, B, H), name="hs", hint="one hidden state per step, h_1..h_T (not h0), time-major")
-    assert_close(got, torch_rnn(*args), name="hs",
-                 hint="h_t = tanh(x_t @ W_xh.T + h_{t-1} @ W_hh.T + b), feeding each h into the next step")
+    # float64 throughout: |h| <= 1 and a few steps, so any float64 order of operations agrees to ~1e-15
+    assert_close(got, torch_rnn(*args), name="hs", rtol=1e-10, atol=1e-12,
+                 hint="h_t = tanh(x_t @ W_xh.T + h_{t-1} @ W_hh.T + b), feeding each h into the next step; "
+                      "keep every array float64")
 
 
 @check("rnn_forward", points=1)

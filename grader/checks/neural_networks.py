@@ -399,6 +399,18 @@ def test_mlp_is_stable_with_huge_logits():
 
 
 @check("mlp_forward_backward", points=1)
+def test_mlp_relu_gradient_is_zero_at_exactly_zero():
+    params, X, y = mlp_case(45)
+    params["W1"][:, [2, 9]] = 0.0             # hidden units 2 and 9: pre-activation exactly 0 for every row
+    params["b1"][[2, 9]] = 0.0
+    _, grads = nn.mlp_forward_backward(params, X, y)
+    _, want = torch_mlp(params, X, y)
+    for key in ("W1", "b1"):
+        assert_close(grads[key], want[key], name=f"grads[{key!r}] with pre-activations exactly 0",
+                     hint="relu'(0) = 0 is pinned: pass gradient only where X @ W1 + b1 > 0 (strictly)")
+
+
+@check("mlp_forward_backward", points=1)
 def test_mlp_single_example_and_no_mutation():
     params, X, y = mlp_case(44, N=1, D=3, H=6, C=4)
     before = {k: v.copy() for k, v in params.items()}
@@ -481,6 +493,28 @@ def test_gradient_check_restores_params_and_handles_zero():
         assert_close(params[k], before[k], rtol=0, atol=1e-13, name=f"params[{k!r}] after the check",
                      hint="restore every entry you perturb (save the old value and put it back)")
     expect(errs["z"] == 0.0, "when both gradients are all zeros the relative error is pinned to 0.0 (not NaN)")
+
+
+@check("gradient_check", points=1)
+def test_gradient_check_non_contiguous_parameter():
+    # W is Fortran-ordered and V a transposed view: p.reshape(-1) / p.ravel() are COPIES of them,
+    # so perturbing those never reaches f
+    rng = np.random.default_rng(56)
+    A, B = rng.normal(size=(4, 3)), rng.normal(size=(5, 2))
+    params = {"W": np.asfortranarray(rng.normal(size=(4, 3))), "V": rng.normal(size=(2, 5)).T}
+    before = {k: v.copy() for k, v in params.items()}
+
+    def f(p):
+        return float(np.sum(A * p["W"] ** 2) + np.sum(B * np.sin(p["V"])))
+
+    true = {"W": 2 * A * params["W"], "V": B * np.cos(params["V"])}
+    errs = nn.gradient_check(f, params, true)
+    for k in params:
+        expect(errs[k] < 1e-8, f"a correct gradient of {k!r} (a non-contiguous array) scored a large relative error: "
+                               "perturb the entry of the array in params itself (p[idx] = ...); p.reshape(-1) and "
+                               "p.ravel() return a copy, not a view, for such an array, so f never sees the change")
+        assert_close(params[k], before[k], rtol=0, atol=1e-13, name=f"params[{k!r}] after the check",
+                     hint="restore every entry you perturb")
 
 
 # =============================================================================================
@@ -717,9 +751,13 @@ def test_dropout_uses_pinned_mask_and_scaling(p):
 @check("dropout", points=1)
 def test_dropout_eval_and_p_zero_are_identity():
     x = np.random.default_rng(102).normal(size=(4, 9))
-    assert_close(nn.dropout(x, 0.4, False, np.random.default_rng(0)), x, name="dropout(x, training=False)",
-                 hint="in eval mode dropout returns x unchanged")
-    assert_close(nn.dropout(x, 0.0, True, np.random.default_rng(0)), x, name="dropout(x, p=0)")
+    out = nn.dropout(x, 0.4, False, np.random.default_rng(0))
+    assert_close(out, x, name="dropout(x, training=False)", hint="in eval mode dropout returns x unchanged")
+    expect(not np.shares_memory(np.asarray(out), x), "in eval mode dropout returned x itself: the brief pins a copy "
+                                                     "(x.copy()), so changing the output cannot change the input")
+    out = nn.dropout(x, 0.0, True, np.random.default_rng(0))
+    assert_close(out, x, name="dropout(x, p=0)")
+    expect(not np.shares_memory(np.asarray(out), x), "with p = 0 dropout returned x itself: return a copy (x.copy())")
 
 
 @check("dropout", points=1)
