@@ -239,6 +239,19 @@ def test_sdpa_float_mask_is_added():
     out, w = _unpack(att.scaled_dot_product_attention(q, k, v, mask=bias), "scaled_dot_product_attention")
     assert_close(out, F.scaled_dot_product_attention(q, k, v, attn_mask=bias), name="output",
                  hint="a float mask is added to the scaled scores before the softmax")
+    # a float mask can block with -inf too; a row of it that is all -inf sees no key at all
+    blocking = bias.clone()
+    blocking[1, 2:5] = -torch.inf
+    blocking[3] = -torch.inf
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, mask=blocking), "scaled_dot_product_attention")
+    expect(not torch.isnan(w).any() and not torch.isnan(out).any(),
+           "a float mask whose row is all -inf gave NaN: a query that may see no key (however it is masked) "
+           "gets zero weights and a zero output")
+    scores = q.numpy() @ np.swapaxes(k.numpy(), -1, -2) / np.sqrt(4) + blocking.numpy()
+    ref_w = np.nan_to_num(np_softmax(scores, axis=-1), nan=0.0)
+    assert_close(w, ref_w, name="weights with -inf entries in a float mask",
+                 hint="-inf in a float mask blocks that key; a row that is all -inf gets zero weights")
+    assert_close(out, ref_w @ v.numpy(), name="output with -inf entries in a float mask")
 
 
 @check("scaled_dot_product_attention", points=1)
@@ -418,15 +431,19 @@ def test_mha_matches_torch(kind):
 
 
 @check("multi_head_attention", points=2)
-def test_mha_key_padding_mask_true_is_padding():
+@pytest.mark.parametrize("kind", ["bool", "float"])
+def test_mha_key_padding_mask_true_is_padding(kind):
     ours, ref = _pair(64)
     x, y, z = _xyz(65)
     pad = torch.zeros(2, 7, dtype=torch.bool)
     pad[0, 5:] = True
     pad[1, 2:] = True
+    if kind == "float":                     # added to the scores: finite biases plus -inf at the padding
+        pad = _t(np.random.default_rng(73), 2, 7).masked_fill(pad, -torch.inf)
     out, w = _unpack(ours(x, y, z, key_padding_mask=pad), "MultiHeadAttention.forward")
     ref_out, ref_w = ref(x, y, z, key_padding_mask=pad)
-    hint = "key_padding_mask (B, S) is True at PADDING keys (nn.MultiheadAttention's polarity): they get weight 0"
+    hint = ("key_padding_mask (B, S) is True at PADDING keys (nn.MultiheadAttention's polarity): they get weight 0; "
+            "a float key_padding_mask is added to the scores")
     assert_close(w, ref_w, name="weights", hint=hint)
     assert_close(out, ref_out, name="output", hint=hint)
 

@@ -796,3 +796,15 @@ def test_bpe_encode_follows_merge_order():
     expect(merges == ref_bpe_train("bcbcbc ab ab", 260), "merges differ on 'bcbcbc ab ab'")
     expect(tok.encode("abc abcab") == ref_bpe_encode("abc abcab", merges),
            "encode should apply the earliest-learned merge first (lowest new id), not the leftmost known pair")
+
+
+@check("bpe_tokenizer", points=1)
+def test_bpe_training_again_starts_afresh():
+    tok = ta.BPETokenizer()
+    tok.train("aaabdaaabac", 259)
+    tok.train("xyzxyz xy", 259)
+    merges = ref_bpe_train("xyzxyz xy", 259)
+    expect(_merges_of(tok) == merges,
+           "after a second train() the merges should be those of the new text alone: training resets earlier merges")
+    expect(tok.encode("aaab xyz") == ref_bpe_encode("aaab xyz", merges),
+           "after a second train() encode still uses merges from the first training")
