@@ -151,7 +151,8 @@ def test_sft_collate_matches_reference(seed, n, pad):
     ids, att, lab = _collated(ll.sft_collate(examples, pad))
     r_ids, r_att, r_lab = _ref_collate(examples, pad)
     assert_shape(ids, r_ids.shape, name="input_ids", hint="(batch, longest prompt + response)")
-    expect(ids.dtype == torch.long and lab.dtype == torch.long, "input_ids and labels should be torch.long")
+    expect(ids.dtype == torch.long and att.dtype == torch.long and lab.dtype == torch.long,
+           "input_ids, attention_mask and labels should all be torch.long tensors")
     expect(np.array_equal(ids.numpy(), r_ids), "input_ids are wrong: prompt then response, then pad_id on the RIGHT")
     expect(np.array_equal(att.numpy(), r_att), "attention_mask is wrong: 1 on every real token (prompt and response), 0 on padding")
     expect(np.array_equal(lab.numpy(), r_lab),
@@ -297,6 +298,16 @@ def test_sequence_logprobs_excludes_prompt_and_padding():
     logits2[:, -1] += 100.0                     # the last logit predicts nothing
     assert_close(ll.sequence_logprobs(logits2, labels2, mask), base, name="sequence log-probs",
                  hint="only response tokens (mask = 1) count, and the last position's logits predict nothing")
+    labels3 = labels.clone()
+    labels3[~mask] = -100                       # labels as sft_collate makes them: -100 on prompt and padding
+    try:
+        got = ll.sequence_logprobs(logits, labels3, mask)
+    except (RuntimeError, IndexError) as err:
+        raise AssertionError("sequence_logprobs crashed on labels that are -100 where the mask is 0 (as sft_collate "
+                             "makes them): replace masked-out targets by a valid id (e.g. 0) before gather "
+                             f"({type(err).__name__})") from None
+    assert_close(got, base, name="sequence log-probs with -100 labels under the mask",
+                 hint="positions with mask 0 never count, whatever their label")
 
 
 @check("sequence_logprobs", points=1)
@@ -361,7 +372,9 @@ def test_reward_model_loss_gradient_pushes_chosen_up():
 def test_reward_accuracy():
     rc = torch.tensor([2.0, 1.0, 0.5, -1.0, 3.0, 0.0, 4.0], dtype=f64)
     rr = torch.tensor([1.0, 1.0, 0.7, -2.0, 2.0, 0.1, -4.0], dtype=f64)
-    got = _scalar(ll.reward_accuracy(rc, rr), "accuracy")
+    raw = ll.reward_accuracy(rc, rr)
+    expect(isinstance(raw, float), "reward_accuracy should return a Python float (call .item() on a 0-dim tensor)")
+    got = _scalar(raw, "accuracy")
     assert_close(got, 4 / 7, name="reward accuracy", hint="fraction of pairs with r_chosen > r_rejected; a tie counts as wrong")
 
 
@@ -684,6 +697,11 @@ def test_absmax_round_trip_error_and_zero_slices():
     expect(torch.isfinite(x_hat).all() and x_hat.dtype == f64, "dequantize should give finite values in scale's dtype")
     expect(torch.all((x_hat - x).abs() <= scale / 2 + 1e-12), "round-trip error exceeds scale / 2 somewhere")
     expect(torch.count_nonzero(x_hat[2]) == 0, "an all-zero row should come back as zeros")
+    q_all, s_all = ll.quantize_absmax_int8(x)          # one 0-dim scale for the whole tensor
+    x_hat = ll.dequantize(q_all, s_all)
+    expect(x_hat.dtype == f64, "dequantize with a per-tensor (0-dim) scale should give scale's dtype: convert q with "
+                               "q.to(scale.dtype), not q.float() (a 0-dim float64 scale does not promote float32)")
+    expect(torch.all((x_hat - x).abs() <= s_all / 2 + 1e-12), "per-tensor round-trip error exceeds scale / 2 somewhere")
     zq, zs = ll.quantize_absmax_int8(torch.zeros(5, 3, dtype=f64))
     expect(torch.isfinite(torch.as_tensor(zs)).all() and float(zs) == 1.0 and torch.count_nonzero(zq) == 0,
            "an all-zero tensor: q all 0 and scale 1.0 (no 0/0)")
@@ -735,6 +753,8 @@ def test_zero_point_matches_formula(bits, dim):
     assert_shape(scale, tuple(w_scale.shape), name="scale", hint="dim=None: 0-dim; dim=d: keepdim over the other axes")
     assert_close(scale, w_scale, name="scale",
                  hint="scale = (max(x, 0) - min(x, 0)) / (2^bits - 1): the range always includes 0")
+    expect(torch.as_tensor(zp).dtype == torch.int64, "zero_point should be an int64 tensor (.to(torch.int64)): "
+                                                      "the integer that 0.0 maps to")
     assert_close(torch.as_tensor(zp).to(f64), w_zp, name="zero_point", hint="zero_point = round(-min(x, 0) / scale)")
     _assert_rounded(q.to(f64) - w_zp, x / w_scale, "q - zero_point", -w_zp, qmax - w_zp)
 
@@ -761,6 +781,8 @@ def test_zero_point_all_positive_all_negative_constant_and_zero():
         assert_close(scale, w_scale, name=f"scale ({what} tensor)", hint="the range [min(x, 0), max(x, 0)] always includes 0")
         assert_close(torch.as_tensor(zp).to(f64), w_zp, name=f"zero_point ({what} tensor)")
         x_hat = ll.dequantize_zero_point(q, scale, zp)
+        expect(x_hat.dtype == f64, "dequantize_zero_point with a per-tensor (0-dim) scale should give scale's dtype: "
+                                   "convert q with q.to(scale.dtype), not q.float()")
         expect(torch.all((x_hat - x).abs() <= w_scale / 2 + 1e-12), f"round-trip error exceeds scale / 2 for the {what} tensor")
     q, scale, zp = _zp_out(ll.quantize_zero_point(torch.zeros(4, 3, dtype=f64), dim=1))
     expect(torch.isfinite(scale).all() and torch.all(scale == 1.0), "an all-zero slice gets scale 1.0 (no division by zero)")
