@@ -210,6 +210,21 @@ def test_parse_labels_only_count_at_line_start():
                    "'Final Answer:' / 'Action:' in the middle of a Thought line are not labels")
 
 
+@check("parse_react", points=1)
+@pytest.mark.parametrize("raw", ["42", "true", "[1, 2]", "null"])
+def test_parse_input_not_starting_with_brace_stays_a_string(raw):
+    _expect_action(ag.parse_react(f"Thought: go\nAction: calc\nAction Input: {raw}\n"), "calc", raw,
+                   "an Action Input that does not start with '{' is the string itself (json.loads only for '{')")
+
+
+@check("parse_react", points=1)
+@pytest.mark.parametrize("case", ["at_end", "before_observation"])
+def test_parse_empty_input_is_an_empty_string(case):
+    text = {"at_end": "Thought: no arguments\nAction: ping\nAction Input:",
+            "before_observation": "Action: ping\nAction Input:   \nObservation: pong"}[case]
+    _expect_action(ag.parse_react(text), "ping", "", "an empty Action Input gives the empty string, not a ParseError")
+
+
 def _expect_parse_error(text, keyword, why):
     try:
         ag.parse_react(text)
@@ -342,6 +357,28 @@ def test_registry_decorator_uses_annotations_and_describe():
 
 
 @check("tool_registry", points=1)
+def test_registry_errors_come_in_the_pinned_order():
+    reg = _registry()
+    _expect_error(reg.call("nope", "not a dict"), "Error: unknown tool", ["nope"],
+                  "an unknown tool is reported before anything about its arguments")
+    _expect_error(reg.call("scale", {"x": "one", "mode": "fast"}), "Error: missing argument", ["factor"],
+                  "a missing argument is reported before an unexpected or mistyped one")
+    _expect_error(reg.call("scale", {"x": "one", "factor": 2, "mode": "fast"}), "Error: unexpected argument", ["mode"],
+                  "an unexpected argument is reported before a mistyped one")
+
+
+@check("tool_registry", points=1)
+def test_registry_unannotated_parameter_raises():
+    def half_typed(a: int, b):
+        return a
+
+    _expect_raises(ValueError, lambda: ag.ToolRegistry().register("half_typed", half_typed),
+                   "register(..., schema=None) with an unannotated parameter should raise ValueError")
+    _expect_raises(ValueError, lambda: ag.ToolRegistry().tool(half_typed),
+                   "the tool decorator on a function with an unannotated parameter should raise ValueError")
+
+
+@check("tool_registry", points=1)
 def test_registry_duplicate_name_raises():
     reg = _registry()
     _expect_raises(ValueError, lambda: reg.register("scale", lambda x: x, {"x": int}),
@@ -435,6 +472,21 @@ def test_react_uses_the_injected_parser():
     result = _result_fields(ag.run_react_agent(llm, tools, "2 + 40?", max_steps=5, parse=call_parser), "run_react_agent")
     expect(tools.calls == [("add", {"a": 2, "b": 40})] and result["answer"] == "forty-two",
            "run_react_agent should parse replies with `parse` when one is given")
+
+
+@check("run_react_agent", points=1)
+def test_react_without_parse_uses_parse_react():
+    llm = ScriptedLLM(["Thought: say hi\nAction: echo\nAction Input: hello", "Thought: done\nFinal Answer: said it"])
+    tools = FakeTools({})
+    try:
+        result = _result_fields(ag.run_react_agent(llm, tools, "greet", max_steps=4), "run_react_agent")
+    except (NotImplementedError, AssertionError):
+        raise
+    except Exception as error:
+        raise AssertionError(f"run_react_agent without `parse` raised {type(error).__name__}: "
+                             "parse=None means parse_react") from None
+    expect(tools.calls == [("echo", "hello")] and result["answer"] == "said it" and result["stop_reason"] == "final_answer",
+           "with parse=None the replies should be parsed by parse_react")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -574,6 +626,23 @@ def test_graph_compile_validates_and_unknown_route_raises():
 
 
 @check("state_graph", points=1)
+def test_graph_rejects_duplicates_and_unknown_mapping_targets():
+    g = ag.StateGraph()
+    g.add_node("a", lambda s: {})
+    _expect_raises(ValueError, lambda: g.add_node("a", lambda s: {}), "add_node with a name already used should raise ValueError")
+    _expect_raises(ValueError, lambda: g.add_node(ag.END, lambda s: {}), "add_node(END, ...) should raise ValueError")
+    g.add_edge("a", ag.END)
+    _expect_raises(ValueError, lambda: g.add_edge("a", "a"), "a second add_edge from the same node should raise ValueError")
+    _expect_raises(ValueError, lambda: g.add_conditional_edges("a", lambda s: "x", {"x": ag.END}),
+                   "a conditional edge from a node that already has an edge should raise ValueError")
+    g = ag.StateGraph()
+    g.add_node("a", lambda s: {})
+    g.set_entry_point("a")
+    g.add_conditional_edges("a", lambda s: "go", {"go": "ghost", "stop": ag.END})
+    _expect_raises(ValueError, g.compile, "compile() should raise ValueError when a mapping value names an unknown node")
+
+
+@check("state_graph", points=1)
 def test_append_reducer_is_pure():
     left, right = [1, {"a": 2}], [3, 4]
     got = ag.append(left, right)
@@ -654,6 +723,15 @@ def test_supervisor_unknown_agent_is_fed_back():
                            "write a haiku", max_turns=8)
 
 
+@check("supervisor", points=1)
+def test_supervisor_answer_is_the_last_agent_reply():
+    _, result = _supervise_and_compare(["critic", "editor", "FINISH"], ["critic", "writer"], "review this", max_turns=6)
+    expect(result["answer"] is not None and result["answer"] == result["messages"][1]["content"],
+           "the answer is the content of the last AGENT reply, not of an 'unknown agent' error message")
+    _, result = _supervise_and_compare(["editor", "FINISH"], ["critic", "writer"], "review this", max_turns=6)
+    expect(result["answer"] is None, "when no agent ran, the answer is None")
+
+
 @check("supervisor", points=2, timeout=5)
 @pytest.mark.parametrize("max_turns", [1, 3])
 def test_supervisor_stops_at_max_turns(max_turns):
@@ -726,6 +804,12 @@ def test_trim_keeps_oversized_system_message():
                 {"role": "assistant", "content": "hello"}]
     got = ag.trim_messages(messages, 5, _count)
     expect(got == messages[:1], "the system message is always kept, even when it alone exceeds max_tokens")
+
+
+@check("trim_messages", points=1)
+def test_trim_empty_conversation():
+    got = ag.trim_messages([], 10, _count)
+    expect(isinstance(got, list) and got == [], "an empty conversation trims to an empty list")
 
 
 @check("trim_messages", points=1)
@@ -828,3 +912,17 @@ def test_retry_only_on_listed_exceptions():
     fn, slept = Flaky([]), []
     expect(ag.retry_with_backoff(fn, retries=0, sleep=slept.append, rng=random.Random(5)) == "ok" and fn.calls == 1
            and not slept, "a first-try success: one call, no sleep")
+
+
+@check("retry_with_backoff", points=1)
+def test_retry_default_rng():
+    fn, slept = Flaky([TimeoutError("a"), TimeoutError("b")]), []
+    try:
+        got = ag.retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=slept.append)
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        raise AssertionError(f"retry_with_backoff without `rng` raised {type(error).__name__}: "
+                             "rng=None means random.Random()") from None
+    expect(got == "ok" and fn.calls == 3 and len(slept) == 2, "two failures then success: three calls, two sleeps")
+    expect(0 <= slept[0] <= 0.5 and 0 <= slept[1] <= 1.0, "a delay fell outside its full-jitter window [0, base_delay * 2**k]")

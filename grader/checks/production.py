@@ -403,6 +403,16 @@ def test_bucket_refused_request_takes_nothing():
     expect(bool(tb.allow(3)) is True, "a refused request must not take any tokens")
 
 
+@check("token_bucket", points=1)
+def test_bucket_available_refills():
+    clock = FakeClock(2.0)
+    tb = pr.TokenBucket(rate=2.0, capacity=4, clock=clock)
+    expect(all(bool(tb.allow()) for _ in range(4)), "a new bucket starts full")
+    clock.t = 2.75
+    assert_close(_scalar(tb.available(), "available()"), 1.5, name="available() after a pause",
+                 hint="available() refills first (tokens + elapsed * rate, capped), like allow() does")
+
+
 # --- lru_cache ---------------------------------------------------------------------------------
 
 @check("lru_cache", points=2)
@@ -526,6 +536,15 @@ def test_ewma_starts_at_first_value():
     x = np.array([120.0, 118.0, 125.0, 119.0])
     got = np.asarray(pr.ewma(x, 0.2), dtype=float)
     expect(got.shape == (4,) and got[0] == 120.0, "the first output should equal the first value (s_0 = x_0), not alpha * x_0")
+
+
+@check("ewma", points=1)
+def test_ewma_integer_values_give_floats():
+    x = [int(v) for v in np.random.default_rng(382).integers(0, 100, size=11)]
+    got = pr.ewma(list(x), 0.3)
+    expect(np.asarray(got).dtype.kind == "f", "ewma of integer values should return a float array "
+                                              "(an integer array truncates the averages)")
+    assert_close(got, _ewma_reference(np.asarray(x, dtype=float), 0.3), name="ewma of integer values")
 
 
 @check("ewma", points=1)
@@ -794,6 +813,18 @@ def test_registry_unknown_and_separate_names():
     _raises(KeyError, lambda: r.stage("a", "0" * 64), "an unknown version should raise KeyError")
     _raises(KeyError, lambda: r.transition("nope", va, "Staging"), "an unknown model name should raise KeyError")
     _raises(ValueError, lambda: r.rollback("a"), "rollback without a previous Production version raises ValueError")
+
+
+@check("model_registry", points=1)
+def test_registry_archiving_production_and_unknown_names():
+    r = pr.ModelRegistry()
+    expect(list(r.versions("never-registered")) == [], "versions() of an unknown name should be an empty list")
+    v = r.register("m", _artifact(460), {"k": 1})
+    _raises(KeyError, lambda: r.metadata("m", "f" * 64), "metadata() of an unknown version should raise KeyError")
+    r.transition("m", v, "Staging")
+    r.transition("m", v, "Production")
+    r.transition("m", v, "Archived")
+    expect(r.production("m") is None, "after the Production version is archived, production(name) should be None")
 
 
 # --- two_proportion_ztest ----------------------------------------------------------------------

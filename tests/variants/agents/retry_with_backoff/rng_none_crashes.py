@@ -1,0 +1,12 @@
+"""Uses rng.uniform directly, so the default rng=None crashes at the first sleep."""
+
+
+def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.sleep, rng=None,
+                       retry_on=(Exception,)):
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except retry_on:
+            if attempt == retries:
+                raise
+        sleep(rng.uniform(0, min(max_delay, base_delay * 2 ** attempt)))

@@ -1,0 +1,14 @@
+"""Reads messages[0] without checking for an empty conversation (IndexError on [])."""
+
+
+def trim_messages(messages, max_tokens, count_tokens):
+    head = [messages[0]] if messages[0]["role"] == "system" else []
+    body = messages[len(head):]
+    budget = max_tokens - sum(count_tokens(m) for m in head)
+    start = len(body)
+    while start > 0 and count_tokens(body[start - 1]) <= budget:
+        budget -= count_tokens(body[start - 1])
+        start -= 1
+    while start < len(body) and body[start]["role"] == "tool":
+        start += 1
+    return head + body[start:]
