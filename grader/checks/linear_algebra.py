@@ -117,7 +117,34 @@ def test_lu_solve_singular_raises(case):
 
 
 @check("lu_solve", points=1)
-def test_lu_solve_leaves_inputs_alone():
+@pytest.mark.parametrize("case", ["tiny_invertible", "huge_singular"])
+def test_lu_solve_singularity_test_is_relative_to_the_scale_of_A(case):
+    # Scaling A by a power of 2 changes no rounding: a test |pivot| <= 1e-12 * max|A| gives the same
+    # verdict at every scale, an absolute threshold (|pivot| <= 1e-12) does not.
+    rng = _rng(105)
+    if case == "tiny_invertible":
+        A, b = rng.normal(size=(7, 7)) * 2.0 ** -50, rng.normal(size=7)      # entries around 1e-15
+        try:
+            x = la.lu_solve(A.copy(), b.copy())
+        except np.linalg.LinAlgError:
+            raise AssertionError(
+                "lu_solve raised LinAlgError on an invertible matrix whose entries are all tiny (about 1e-15): "
+                "the singularity test must scale with A, |pivot| <= 1e-12 * max|A|, not an absolute threshold"
+            ) from None
+        assert_close(x, scipy.linalg.solve(A, b), name="x for a tiny-scaled A")
+    else:
+        A = rng.normal(size=(6, 2)) @ rng.normal(size=(2, 6)) * 2.0 ** 30    # rank 2, entries around 1e9
+        try:
+            la.lu_solve(A.copy(), np.ones(6))
+        except np.linalg.LinAlgError:
+            return
+        raise AssertionError(
+            "lu_solve returned a result for a singular matrix whose entries are about 1e9: its last pivots are "
+            "rounding noise, far above an absolute 1e-12; compare |pivot| with 1e-12 * max|A|")
+
+
+@check("lu_solve", points=1)
+def test_lu_solve_leaves_inputs_alone_and_accepts_integers():
     rng = _rng(104)
     A, b = rng.normal(size=(6, 6)), rng.normal(size=6)
     A_before, b_before = A.copy(), b.copy()
@@ -125,14 +152,10 @@ def test_lu_solve_leaves_inputs_alone():
     expect(np.array_equal(A, A_before), "lu_solve modified A: eliminate on a copy (np.array(A, dtype=float))")
     expect(np.array_equal(b, b_before), "lu_solve modified b: work on a copy of the right-hand side")
     assert_close(x, scipy.linalg.solve(A_before, b_before), name="x")
-
-
-@check("lu_solve", points=1)
-def test_lu_solve_integer_inputs():
-    A = np.array([[2, 1, 1], [4, -6, 0], [-2, 7, 2]])
-    b = np.array([5, -2, 9])
-    x = la.lu_solve(A, b)
-    assert_close(x, scipy.linalg.solve(A.astype(float), b.astype(float)), name="x",
+    A_int = np.array([[2, 1, 1], [4, -6, 0], [-2, 7, 2]])
+    b_int = np.array([5, -2, 9])
+    assert_close(la.lu_solve(A_int, b_int), scipy.linalg.solve(A_int.astype(float), b_int.astype(float)),
+                 name="x for an integer A and b",
                  hint="an integer array copied with .copy() stays integer and truncates every division: "
                       "convert to float first")
 
@@ -198,6 +221,36 @@ def test_qr_rank_deficient_raises(case):
     else:
         A[:, 3] = 0.0
     _raises_linalg_error(lambda: la.gram_schmidt_qr(A.copy()), f"gram_schmidt_qr on a rank-deficient A ({case})")
+
+
+@check("gram_schmidt_qr", points=1)
+@pytest.mark.parametrize("case", ["tiny_column", "huge_dependent_column"])
+def test_qr_rank_test_is_relative_to_each_column(case):
+    # Scaling a column by a power of 2 changes no rounding in Gram-Schmidt: only a test relative to
+    # that column's own norm gives the same verdict at every scale.
+    A = _rng(205).normal(size=(10, 4))
+    if case == "tiny_column":
+        scales = np.array([1.0, 2.0 ** -50, 1.0, 1.0])            # column 1 around 1e-15, independent
+        try:
+            Q, R = la.gram_schmidt_qr(A * scales)
+        except np.linalg.LinAlgError:
+            raise AssertionError(
+                "gram_schmidt_qr raised LinAlgError on a full-rank A whose column 1 is tiny (about 1e-15): "
+                "compare what is left of column j with 1e-12 * ||A[:, j]||, its own original norm, "
+                "not with an absolute threshold or the norm of the whole matrix") from None
+        Q_ref, R_ref = _reference_qr(A)
+        assert_close(Q, Q_ref, name="Q with a tiny column")
+        assert_close(np.asarray(R, dtype=float) / scales, R_ref, name="R with a tiny column (column 1 rescaled)")
+    else:
+        A = A * 2.0 ** 30                                         # entries around 1e9
+        A[:, 2] = 2.0 * A[:, 0] - A[:, 1]
+        try:
+            la.gram_schmidt_qr(A.copy())
+        except np.linalg.LinAlgError:
+            return
+        raise AssertionError(
+            "gram_schmidt_qr returned a result for a rank-deficient A with entries about 1e9: what is left of the "
+            "dependent column is rounding noise far above an absolute 1e-12; compare it with 1e-12 * ||A[:, j]||")
 
 
 @check("gram_schmidt_qr", points=1)
@@ -317,6 +370,20 @@ def test_low_rank_error_is_frobenius_pythagoras():
                  hint="err is the Frobenius norm of A - A_k: the root of the sum of the squared discarded "
                       "singular values (not s[k] alone, not without the root)")
     assert_close(float(err), np.linalg.norm(A - np.asarray(A_k, dtype=float)), name="err")
+
+
+@check("low_rank_approx", points=1)
+def test_low_rank_error_is_accurate_when_the_tail_is_tiny():
+    # The discarded singular values are 1e-4 and 1e-5 next to 1e3: sqrt(||A||^2 - ||A_k||^2) loses every
+    # digit of err to cancellation; sqrt(sum(s[k:]^2)) or ||A - A_k||_F keep it.
+    rng = _rng(405)
+    U, _ = np.linalg.qr(rng.normal(size=(9, 6)))
+    V, _ = np.linalg.qr(rng.normal(size=(6, 6)))
+    A = (U * np.array([1e3, 1e2, 10.0, 1.0, 1e-4, 1e-5])) @ V.T          # (9, 6)
+    A_k, err = la.low_rank_approx(A.copy(), 4)
+    assert_close(float(err), _reference_low_rank(A, 4)[1], name="err with a tiny discarded tail",
+                 hint="compute err from the discarded singular values, sqrt(sum(s[k:] ** 2)); "
+                      "sqrt(||A||^2 - ||A_k||^2) cancels catastrophically when A_k is close to A")
 
 
 @check("low_rank_approx", points=1)

@@ -24,12 +24,16 @@ def _scalar(value, name):
 # --- logsumexp ---------------------------------------------------------------------------------
 
 @check("logsumexp", points=1)
-@pytest.mark.parametrize("axis", [0, 1, 2, -1], ids=["axis0", "axis1", "axis2", "axis-1"])
-def test_logsumexp_matches_scipy_along_each_axis(axis):
-    x = np.random.default_rng(100).normal(size=(4, 12, 16))
+@pytest.mark.parametrize("shape,axis", [((4, 12, 16), 0), ((4, 12, 16), 1), ((4, 12, 16), 2), ((4, 12, 16), -1),
+                                        ((1, 5, 3), 0), ((1, 5, 3), -1)],
+                         ids=["axis0", "axis1", "axis2", "axis-1", "length1_axis0", "length1_axis-1"])
+def test_logsumexp_matches_scipy_along_each_axis(shape, axis):
+    x = np.random.default_rng(100).normal(size=shape)
     got = pr.logsumexp(x.copy(), axis=axis)
     want = scipy.special.logsumexp(x, axis=axis)
-    assert_shape(got, want.shape, name="logsumexp(x, axis)", hint="reduce over `axis` and drop it (no keepdims)")
+    assert_shape(got, want.shape, name=f"logsumexp(x of shape {shape}, axis={axis})",
+                 hint="reduce over `axis` and drop only that axis (no keepdims): np.squeeze(out, axis=axis); "
+                      "np.squeeze(out) also drops the other axes of length 1")
     assert_close(got, want, name="logsumexp(x, axis)")
 
 
@@ -142,6 +146,9 @@ def test_welford_edge_cases():
     expect(math.isnan(_scalar(var, "var")), "with n <= ddof the variance is undefined: return nan")
     mean, var = pr.welford(_stream([4.5]), ddof=0)
     assert_close(_scalar(var, "var"), 0.0, name="var of one value with ddof=0")
+    mean, var = pr.welford(_stream([4.5]), ddof=2)
+    expect(math.isnan(_scalar(var, "var")),
+           "with n < ddof the variance is undefined too: return nan whenever n <= ddof, not only when n == ddof")
 
 
 # --- mle ---------------------------------------------------------------------------------------
@@ -366,6 +373,17 @@ def test_permutation_matches_the_pinned_draws(params):
     assert_close(_scalar(got, "p"), _reference_permutation(a, b, 250, 11), name="p",
                  hint="one rng.permutation(pooled) per permutation; two-sided count of |diff| >= |observed|; "
                       "p = (count + 1) / (n_permutations + 1)")
+
+
+@check("permutation_test", points=1)
+def test_permutation_counts_ties():
+    # 0/1 outcomes (an A/B test): many permutations give exactly the observed |difference|, and the
+    # pinned rule counts them (>=). Sums of 0/1 values are exact, so these ties are exact too.
+    rng = np.random.default_rng(705)
+    a, b = (rng.random(15) < 0.3).astype(float), (rng.random(12) < 0.6).astype(float)
+    got = pr.permutation_test(a.copy(), b.copy(), n_permutations=300, rng=np.random.default_rng(13))
+    assert_close(_scalar(got, "p"), _reference_permutation(a, b, 300, 13), name="p for 0/1 outcomes",
+                 hint="permutations whose |mean(a*) - mean(b*)| equals the observed one count too: use >=, not >")
 
 
 @check("permutation_test", points=1)
