@@ -338,6 +338,25 @@ def test_power_iteration_normalises_every_step():
     _same_up_to_sign(v, u, name="eigenvector")
 
 
+@check("power_iteration", points=1)
+def test_power_iteration_honours_num_iters_and_tol():
+    # Eigenvalues 1 and 0.99: the error shrinks by 1% a step, so a few steps (or a loose tol) leave v
+    # visibly short of the eigenvector, whatever start is chosen. Converging anyway means a limit is ignored.
+    A, u = _with_spectrum([1.0, 0.99, 0.5, 0.2, 0.1, 0.05], seed=307)
+
+    def distance(v) -> float:                 # sin of the angle between v and u: 0 when converged
+        v = np.asarray(v, dtype=float)
+        v = v / np.linalg.norm(v)
+        return float(np.linalg.norm(v - (v @ u) * u))
+
+    _, v = la.power_iteration(A.copy(), num_iters=3, tol=0.0)
+    expect(distance(v) > 1e-3, "with num_iters=3 and a slowly converging A, v came back already converged: "
+                               "stop after num_iters steps")
+    _, v = la.power_iteration(A.copy(), num_iters=1000, tol=0.1)
+    expect(distance(v) > 1e-3, "with tol=0.1 and a slowly converging A, v came back fully converged: "
+                               "stop as soon as ||v_new - v|| < tol")
+
+
 # =============================================================================================
 # low_rank_approx
 # =============================================================================================
