@@ -21,6 +21,16 @@ def _scalar(value, name):
         raise AssertionError(f"{name} should be a single number, got {type(value).__name__}") from None
 
 
+def _leaves_inputs_alone(name: str, call, *arrays) -> None:
+    """Call ``call(*arrays)`` and fail if any of the arrays changed."""
+    before = [a.copy() for a in arrays]
+    call(*arrays)
+    for i, (a, b) in enumerate(zip(arrays, before)):
+        expect(np.array_equal(a, b, equal_nan=True),
+               f"{name} modified its argument {i + 1} in place: the caller's data must stay as it was; "
+               "work on a copy (np.array(x, dtype=float)) when you need to change values")
+
+
 # --- logsumexp ---------------------------------------------------------------------------------
 
 @check("logsumexp", points=1)
@@ -204,6 +214,14 @@ def test_bernoulli_mle_bool_and_extremes():
     assert_close(_scalar(pr.bernoulli_mle(np.ones(9, dtype=int)), "p"), 1.0, name="p for all ones")
 
 
+@check("mle", points=1)
+def test_mle_leaves_inputs_alone():
+    rng = np.random.default_rng(160)
+    _leaves_inputs_alone("gaussian_mle", pr.gaussian_mle, rng.normal(3.0, 2.0, size=(40, 3)))
+    _leaves_inputs_alone("gaussian_mle", pr.gaussian_mle, rng.normal(size=25))
+    _leaves_inputs_alone("bernoulli_mle", pr.bernoulli_mle, (rng.random(30) < 0.3).astype(float))
+
+
 # --- beta_binomial_update ----------------------------------------------------------------------
 
 CASES = [(1.0, 1.0, 7, 10), (2.5, 4.0, 3, 41), (0.5, 0.5, 0, 12), (30.0, 8.0, 19, 19)]
@@ -306,6 +324,13 @@ def test_bootstrap_agrees_with_scipy_percentile_method():
            "the interval is far from scipy.stats.bootstrap(method='percentile'): check the percentiles you take")
 
 
+@check("bootstrap_ci", points=1)
+def test_bootstrap_leaves_inputs_alone():
+    x = np.random.default_rng(270).normal(size=33)
+    _leaves_inputs_alone("bootstrap_ci", lambda a: pr.bootstrap_ci(a, np.mean, n_resamples=50,
+                                                                   rng=np.random.default_rng(0)), x)
+
+
 # --- welch_t_test ------------------------------------------------------------------------------
 
 def _groups(seed, na, nb, sd_a, sd_b, shift):
@@ -346,6 +371,12 @@ def test_welch_p_is_two_sided_for_both_signs():
         want = 2 * scipy.stats.t.sf(abs(scipy.stats.ttest_ind(x, y, equal_var=False).statistic),
                                     scipy.stats.ttest_ind(x, y, equal_var=False).df)
         assert_close(p, want, name="p", hint="two-sided p = 2 * P(T > |t|), for positive and negative t alike")
+
+
+@check("welch_t_test", points=1)
+def test_welch_leaves_inputs_alone():
+    rng = np.random.default_rng(320)
+    _leaves_inputs_alone("welch_t_test", pr.welch_t_test, rng.normal(size=17), rng.normal(0.5, 2.0, size=23))
 
 
 # --- permutation_test --------------------------------------------------------------------------
@@ -409,6 +440,14 @@ def test_permutation_is_two_sided_and_close_to_scipy():
                                     "so both tails count, whichever group has the larger mean")
 
 
+@check("permutation_test", points=1)
+def test_permutation_leaves_inputs_alone():
+    rng = np.random.default_rng(370)
+    _leaves_inputs_alone("permutation_test",
+                         lambda a, b: pr.permutation_test(a, b, n_permutations=40, rng=np.random.default_rng(1)),
+                         rng.normal(size=12), rng.normal(size=9))
+
+
 # --- entropy -----------------------------------------------------------------------------------
 
 def _distributions(seed, shape, zeros=0):
@@ -470,6 +509,16 @@ def test_entropy_properties():
     assert_close(pr.cross_entropy(p, p), h, name="cross_entropy(p, p)", hint="H(p, p) = H(p)")
 
 
+@check("entropy", points=1)
+def test_entropy_leaves_inputs_alone():
+    rng = np.random.default_rng(420)
+    p, q = rng.dirichlet(np.ones(6), size=4), rng.dirichlet(np.ones(6), size=4)
+    p[0, :2] = 0.0
+    p[0] /= p[0].sum()
+    _leaves_inputs_alone("entropy", pr.entropy, p)
+    _leaves_inputs_alone("cross_entropy", pr.cross_entropy, p, q)
+
+
 # --- kl_gaussian -------------------------------------------------------------------------------
 
 @check("kl_gaussian", points=2)
@@ -506,6 +555,13 @@ def test_kl_gaussian_properties():
     expect(np.all(np.asarray(other, dtype=float) > 0), "KL between different Gaussians must be positive")
 
 
+@check("kl_gaussian", points=1)
+def test_kl_gaussian_leaves_inputs_alone():
+    rng = np.random.default_rng(480)
+    _leaves_inputs_alone("kl_gaussian", pr.kl_gaussian, rng.normal(size=5), rng.random(5) + 0.5,
+                         rng.normal(size=5), rng.random(5) + 0.5)
+
+
 # --- sample_exponential ------------------------------------------------------------------------
 
 @check("sample_exponential", points=2)
@@ -538,3 +594,9 @@ def test_sample_exponential_edges():
     assert_close(got[1], np.log(2) / 2, name="median at u = 0.5")
     assert_close(got[2], 20 * np.log(2) / 2, rtol=1e-9, name="sample at u close to 1",
                  hint="u near 1 is the far tail: x = -log(1 - u) / rate grows without bound")
+
+
+@check("sample_exponential", points=1)
+def test_sample_exponential_leaves_inputs_alone():
+    u = np.random.default_rng(530).random(200)
+    _leaves_inputs_alone("sample_exponential", lambda a: pr.sample_exponential(a, 2.5), u)
