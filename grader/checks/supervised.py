@@ -206,6 +206,10 @@ def test_logistic_converges_to_sklearn():
                  hint="unregularised maximum likelihood should land where sklearn's does")
     pred = np.asarray(model.predict(X_new))
     expect(np.array_equal(pred, (proba >= 0.5).astype(int)), "predict must be 1 where predict_proba >= 0.5, else 0")
+    # lr=0 keeps every weight at zero: every probability is exactly 0.5, which predicts 1 (>=)
+    flat = sv.LogisticRegression(lr=0.0, n_iter=3).fit(X, y)
+    expect(np.array_equal(np.asarray(flat.predict(X_new)), np.ones(17, dtype=int)),
+           "a probability of exactly 0.5 must predict 1: predict is 1 where predict_proba >= 0.5")
 
 
 @check("logistic_regression", points=1)
@@ -321,6 +325,20 @@ def test_tree_predictions_match_sklearn(max_depth, min_samples_split):
     wrong = int(np.sum(pred != ref.predict(X_test)))
     expect(wrong == 0, f"{wrong} of {len(X_test)} test predictions differ from CART: check the depth "
                        "limit (the root has depth 0), min_samples_split, the <= threshold and leaf votes")
+
+
+@check("decision_tree", points=1)
+def test_tree_leaf_tie_goes_to_smallest_label():
+    # depth 1 splits at 4.5: the right leaf holds one 7 (seen first) and one 3 -> a tie, predict 3
+    X = np.arange(1.0, 7.0)[:, None]                        # (6, 1)
+    y = np.array([0, 0, 0, 0, 7, 3])
+    pred = np.asarray(sv.DecisionTreeClassifier(max_depth=1).fit(X, y).predict(np.array([[5.2], [6.3]])))
+    expect(np.array_equal(pred, [3, 3]), "a leaf whose vote is tied must predict the smallest of the tied "
+                                         "labels, not the one seen first")
+    # a root that may not split (fewer than min_samples_split samples) is a leaf with a 2-2 tie
+    pred = np.asarray(sv.DecisionTreeClassifier(min_samples_split=5)
+                      .fit(np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([8, 1, 8, 1])).predict(np.zeros((2, 1))))
+    expect(np.array_equal(pred, [1, 1]), "a tied leaf predicts the smallest label (min_samples_split stopped the root)")
 
 
 @check("decision_tree", points=1)
@@ -466,6 +484,9 @@ def test_confusion_matrix_matches_sklearn():
     y_pred = np.where(rng.random(50) < 0.6, y_true, rng.choice([1, 4, 6, 9], size=50))
     C = sv.confusion_matrix(y_true, y_pred)
     assert_shape(C, (4, 4), name="confusion_matrix")
+    expect(np.issubdtype(np.asarray(C).dtype, np.integer),
+           f"confusion_matrix should be an int array of counts, got dtype {np.asarray(C).dtype} "
+           "(np.zeros is float unless you pass dtype=int)")
     assert_close(C, sk_confusion_matrix(y_true, y_pred), rtol=0, atol=0, name="confusion_matrix",
                  hint="rows are true labels, columns predicted labels, both in sorted label order")
 
@@ -560,7 +581,9 @@ def test_roc_auc_keeps_inputs_and_rejects_one_class():
     sv.roc_auc(y, scores)
     expect(np.array_equal(y, y0) and np.array_equal(scores, s0), "roc_auc sorted or changed its inputs in place")
     with pytest.raises(ValueError):
-        sv.roc_auc(np.ones(5, dtype=int), rng.normal(size=5))
+        sv.roc_auc(np.ones(5, dtype=int), rng.normal(size=5))       # no negatives
+    with pytest.raises(ValueError):
+        sv.roc_auc(np.zeros(6, dtype=int), rng.normal(size=6))      # no positives
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,6 +616,9 @@ def test_kfold_shuffle_uses_default_rng_permutation():
         expect(np.array_equal(te, perm[bounds[i]:bounds[i + 1]]),
                f"shuffled test fold {i} is not the matching chunk of np.random.default_rng(seed).permutation(n)")
         expect(np.array_equal(tr, np.sort(np.setdiff1d(perm, te))), f"shuffled train fold {i}: all other indices, sorted")
+    unseeded = np.concatenate([np.asarray(te) for _, te in _as_folds(sv.kfold_indices(40, 4, shuffle=True), 4)])
+    expect(not np.array_equal(unseeded, np.arange(40)),
+           "shuffle=True with seed=None did not shuffle: np.random.default_rng(None) draws a fresh random seed")
 
 
 @check("kfold", points=2)

@@ -111,6 +111,21 @@ def test_kmeans_empty_cluster_keeps_its_center():
 
 
 @check("kmeans", points=1)
+def test_kmeans_tol_is_the_absolute_squared_shift():
+    # on this data the squared shifts fall through tol=0.6 one iteration before their square
+    # root does, and the data's variance is large: the stopping iteration tells the three apart
+    rng = np.random.default_rng(154)
+    X = rng.uniform(0, 10, size=(45, 2)) * [1.0, 3.0]      # (45, 2)
+    C0 = X[:6].copy()
+    centers, labels, n_iter = un.kmeans(X.copy(), C0.copy(), 100, 0.6)
+    ref = sk_kmeans(X, C0, 100, 0.6)
+    expect(int(n_iter) == ref.n_iter_,
+           "n_iter is off with tol=0.6: stop when shift = ((new - old) ** 2).sum() is <= tol; the "
+           "shift is squared (no square root) and tol is absolute (not scaled by the data's variance)")
+    assert_close(centers, ref.cluster_centers_, name="centers with tol=0.6")
+
+
+@check("kmeans", points=1)
 def test_kmeans_does_not_mutate_inputs():
     rng = np.random.default_rng(131)
     X = rng.normal(size=(30, 4))
@@ -233,8 +248,12 @@ def test_pca_transform_and_inverse():
 
     X = _pca_data(211, 30, 5)
     Xnew = _pca_data(212, 9, 5)
+    X0, Xnew0 = X.copy(), Xnew.copy()
     ref = SkPCA(n_components=2, svd_solver="full").fit(X)
-    model = un.PCA(2).fit(X.copy())
+    model = un.PCA(2).fit(X)
+    model.transform(Xnew)
+    expect(np.array_equal(X, X0) and np.array_equal(Xnew, Xnew0),
+           "fit or transform changed its input in place: centre a copy (X - mean_), not X -= mean_")
     s = align_signs(np.asarray(model.components_), ref.components_)
     Z = np.asarray(model.transform(Xnew.copy()))
     assert_shape(Z, (9, 2), name="transform(X)")
@@ -377,6 +396,17 @@ def test_gmm_reg_covar_keeps_collapsed_component_finite():
            "NaN or inf: a component collapsed onto identical points; add reg_covar to the diagonal")
     assert_close(c, ref.covariances_, rtol=1e-6, atol=1e-12, name="covariances",
                  hint="add reg_covar (1e-6) to the diagonal of every covariance in the M-step")
+
+
+@check("gaussian_mixture_em", points=1)
+def test_gmm_does_not_mutate_inputs():
+    X, w0, m0, c0 = _gmm_setup(441)
+    before = [a.copy() for a in (X, w0, m0, c0)]
+    un.gaussian_mixture_em(X, w0, m0, c0, 4, 1e-12)
+    names = ("X", "weights", "means", "covariances")
+    changed = [name for name, a, b in zip(names, (X, w0, m0, c0), before) if not np.array_equal(a, b)]
+    expect(not changed, f"gaussian_mixture_em changed {', '.join(changed)} in place: start from copies "
+                        "(np.array(weights, dtype=float)), np.asarray does not copy")
 
 
 @check("gaussian_mixture_em", points=2)
