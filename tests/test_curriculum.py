@@ -84,7 +84,7 @@ def test_correct_alternative_keeps_full_marks(alternative: Variant):
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
-def test_every_kata_has_public_and_hidden_checks_and_two_variants(topic_id):
+def test_every_kata_has_public_and_hidden_checks_two_variants_and_an_alternative(topic_id):
     topic = next(t for t in TOPICS if t.id == topic_id)
     result = graded(topic_id)["solution"]
     katas = [k.name for k in katas_of(topic)]
@@ -99,6 +99,8 @@ def test_every_kata_has_public_and_hidden_checks_and_two_variants(topic_id):
     assert set(variants) <= set(katas), f"variants for unknown katas: {set(variants) - set(katas)}"
     alternatives = {v.kata for v in alternatives_of(topic)}
     assert alternatives <= set(katas), f"alternatives for unknown katas: {alternatives - set(katas)}"
+    bare = [name for name in katas if name not in alternatives]
+    assert not bare, f"{bare} need a correct alternative under tests/alternatives (a right answer written another way)"
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
