@@ -483,6 +483,35 @@ def test_ivf_searches_only_the_probed_lists():
                  hint="k-means must be seeded with np.random.default_rng(seed): same seed, same centroids")
 
 
+@check("vector_index", points=1)
+def test_ivf_with_the_dot_metric_keeps_raw_vectors():
+    # Clusters (and so centroids) of very different lengths: under "dot" a long centroid wins, so nothing
+    # may be normalised, neither the stored vectors, nor the k-means, nor the list each vector goes to.
+    ids, X, Q = _clustered(7)                                   # X: 24 clusters of 40 rows, in cluster order
+    X = X * np.repeat(np.random.default_rng(70).uniform(0.2, 4.0, size=24), 40)[:, None]
+    exact = rag.VectorIndex(16, metric="dot", n_lists=8, n_probe=8, seed=2)
+    exact.add(ids, X)
+    for q in Q[:6]:
+        got_ids, got_scores = _search(exact, q, 10)
+        want_ids, want_scores = _brute(ids, X, q, 10, metric="dot")
+        expect(np.array_equal(got_ids, want_ids), "a dot-metric IVF index probing every list must equal exact "
+               "dot-product search: store and score the raw vectors (only cosine normalises)")
+        assert_close(got_scores, want_scores, name="dot-metric IVF scores")
+    one = rag.VectorIndex(16, metric="dot", n_lists=8, n_probe=1, seed=2)
+    one.add(ids, X)
+    C = np.asarray(one.centroids, dtype=float)
+    lists = np.argmax(X @ C.T, axis=1)                          # dot: best-scoring centroid, raw vectors
+    by_angle = np.argmax(_unit(X) @ _unit(C).T, axis=1)         # what normalising would give instead
+    differ = np.flatnonzero(lists != by_angle)[:6]              # vectors whose list depends on the metric
+    for q in np.vstack([Q[6:10], X[differ]]):
+        members = lists == int(np.argmax(C @ q))
+        got_ids, _ = _search(one, q, len(X))                    # k = everything: the whole probed list
+        want_ids, _ = _brute(ids[members], X[members], q, len(X), metric="dot")
+        expect(np.array_equal(got_ids, want_ids), "with metric='dot' and n_probe=1, search should return the top-k "
+               "of the one list whose centroid has the largest dot product with the query, each vector living in "
+               "the list of its largest-dot-product centroid")
+
+
 # =============================================================================================
 # rank_fusion
 # =============================================================================================
@@ -563,8 +592,11 @@ def test_hybrid_search_fuses_lexical_and_vector_rankings(k, rrf_k, n_candidates)
     lex = np.where(rng.random(n) < 0.45, rng.integers(1, 6, size=n).astype(float), 0.0)   # integer scores: ties
     lexical = _FixedLexical(lex, "what is hybrid search?")
     kwargs = {} if (rrf_k, n_candidates) == (60, 50) else {"rrf_k": rrf_k, "n_candidates": n_candidates}
+    V_before, qv_before = V.copy(), qv.copy()
     got_ids, got_scores = _fused(rag.hybrid_search("what is hybrid search?", qv, lexical, V, k=k, **kwargs),
                                  "hybrid_search")
+    expect(np.array_equal(V, V_before) and np.array_equal(qv, qv_before),
+           "hybrid_search modified doc_vecs or query_vec in place: normalise copies, never the caller's arrays")
     want_ids, want_scores = _hybrid_reference(lex, qv, V, k, rrf_k, n_candidates)
     expect([int(i) for i in got_ids] == want_ids,
            "hybrid ranking wrong: lexical ranking = docs with score > 0 best first, vector ranking = every doc by "
