@@ -395,11 +395,15 @@ def _ref_dpo(pc, pr, rc, rr, beta):
 
 
 @check("dpo_loss", points=2)
-@pytest.mark.parametrize("beta", [0.1, 0.5], ids=["beta_0.1", "beta_0.5"])
+@pytest.mark.parametrize("beta", [None, 0.5], ids=["default_beta", "beta_0.5"])
 def test_dpo_matches_formula(beta):
     n = 11
     pc, pr, rc, rr = (_randn(50 + i, n, scale=5.0) - 30.0 for i in range(4))
-    loss, cr, rj = _dpo_out(ll.dpo_loss(pc, pr, rc, rr, beta))
+    if beta is None:                          # the signature's default, pinned in the brief
+        loss, cr, rj = _dpo_out(ll.dpo_loss(pc, pr, rc, rr))
+        beta = 0.1
+    else:
+        loss, cr, rj = _dpo_out(ll.dpo_loss(pc, pr, rc, rr, beta))
     w_loss, w_cr, w_rj = _ref_dpo(pc, pr, rc, rr, beta)
     assert_close(cr, w_cr, name="chosen rewards", hint="beta * (policy_chosen - ref_chosen), one per pair")
     assert_close(rj, w_rj, name="rejected rewards", hint="beta * (policy_rejected - ref_rejected)")
