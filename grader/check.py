@@ -128,3 +128,40 @@ def expect(condition: Any, message: str) -> None:
     """``assert condition, message`` that survives ``python -O`` and plain-assert mode."""
     if not condition:
         raise AssertionError(message)
+
+
+def assert_same_partition(actual: Any, expected: Any, *, name: str = "labels", noise: bool = False) -> None:
+    """Fail unless ``actual`` groups the points as ``expected`` does, up to renaming the groups.
+
+    Cluster ids are arbitrary, so ``[1, 1, 0]`` matches ``[0, 0, 1]``; with ``noise=True`` the label
+    -1 (noise, as DBSCAN marks it) is not renamed and must be on exactly the same points.
+    Messages give counts from the learner's labels only, never the expected labels.
+
+    >>> assert_same_partition([1, 1, 0], [0, 0, 1])
+    """
+    import numpy as np
+
+    got, want = np.asarray(actual), np.asarray(expected)
+    assert_shape(got, want.shape, name=name, hint="one label per row of X")
+    expect(np.issubdtype(got.dtype, np.integer), f"{name} should be integers, got dtype {got.dtype}")
+    if noise:
+        expect(np.array_equal(got == -1, want == -1),
+               f"{name}: the points marked noise (-1) are not the right ones ({int((got == -1).sum())} marked)")
+    pairs = set(zip(got.tolist(), want.tolist()))        # one (got, want) pair per group if they agree
+    expect(len(pairs) == len({g for g, _ in pairs}) == len({w for _, w in pairs}),
+           f"{name} do not group the points as the reference does ({len(set(got.tolist()))} groups found, "
+           "or some points are grouped differently; the label names themselves do not matter)")
+
+
+class FakeClock:
+    """An injected clock that the check moves by hand: ``clock()`` returns ``clock.t`` seconds.
+
+    >>> clock = FakeClock(); clock.t += 0.5; clock()
+    0.5
+    """
+
+    def __init__(self, t: float = 0.0):
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t

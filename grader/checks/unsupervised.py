@@ -11,31 +11,12 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from grader.check import assert_close, assert_shape, check, expect, learner
+from grader.check import assert_close, assert_same_partition, assert_shape, check, expect, learner
 
 un = learner("unsupervised")
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-def same_partition(got, want, name="labels", noise=False):
-    """Fail unless `got` equals `want` up to a one-to-one relabelling (noise -1 kept fixed)."""
-    got = np.asarray(got)
-    want = np.asarray(want)
-    assert_shape(got, want.shape, name=name, hint="one label per row of X")
-    expect(np.issubdtype(got.dtype, np.integer), f"{name} should be integers, got dtype {got.dtype}")
-    if noise:
-        expect(np.array_equal(got == -1, want == -1),
-               f"{name}: the points marked noise (-1) are not the right ones "
-               f"({int((got == -1).sum())} marked, {int((want == -1).sum())} expected)")
-    pairs = {(int(g), int(w)) for g, w in zip(got, want)}
-    forward = {g for g, _ in pairs}
-    backward = {w for _, w in pairs}
-    expect(len(forward) == len(pairs) and len(backward) == len(pairs),
-           f"{name} do not give the same grouping as the reference: "
-           f"{len(set(got.tolist()))} groups found, {len(set(want.tolist()))} expected, "
-           "or some points are grouped differently (label names themselves do not matter)")
-
 
 def align_signs(got, want):
     """Flip each row of `got` (k, d) so it points the same way as the matching row of `want`."""
@@ -295,7 +276,7 @@ def test_dbscan_matches_sklearn(seed, eps, min_samples):
     core[ref.core_sample_indices_] = True
     assert (~core & (ref.labels_ >= 0)).any() and (ref.labels_ == -1).any()  # border + noise present
     labels = un.dbscan(X.copy(), eps, min_samples)
-    same_partition(labels, ref.labels_, noise=True)
+    assert_same_partition(labels, ref.labels_, noise=True)
 
 
 @check("dbscan", points=2)
@@ -307,7 +288,7 @@ def test_dbscan_border_points_join_a_cluster():
     expect(labels[0] != -1 and labels[5] != -1,
            "the end points of the chain are border points (within eps of a core point): they belong "
            "to the cluster, not to noise")
-    same_partition(labels, ref, noise=True)
+    assert_same_partition(labels, ref, noise=True)
 
 
 @check("dbscan", points=2)
@@ -316,7 +297,7 @@ def test_dbscan_neighbourhood_counts_the_point_and_uses_le_eps():
     X = np.array([[0, 0], [1, 0], [0, 1], [10, 10], [11, 10], [30, 30]], dtype=float)  # (6, 2)
     labels = np.asarray(un.dbscan(X.copy(), 1.0, 3))
     ref = sk_dbscan(X, 1.0, 3).labels_
-    same_partition(labels, ref, noise=True,
+    assert_same_partition(labels, ref, noise=True,
                    name="labels (min_samples counts the point itself, neighbours at distance <= eps)")
 
 
@@ -326,7 +307,7 @@ def test_dbscan_border_between_two_clusters_goes_to_first_found():
     X = np.array([[0, 0], [0.5, 0], [1.0, 0], [2.0, 0], [3.0, 0], [3.5, 0], [4.0, 0]])  # (7, 2)
     labels = np.asarray(un.dbscan(X.copy(), 1.0, 3))
     ref = sk_dbscan(X, 1.0, 3).labels_
-    same_partition(labels, ref, noise=True,
+    assert_same_partition(labels, ref, noise=True,
                    name="labels (a border point shared by two clusters joins the one found first)")
 
 
@@ -437,7 +418,7 @@ def test_agglomerative_matches_sklearn(linkage):
     for k in (2, 4, 7):
         ref = AgglomerativeClustering(n_clusters=k, linkage=linkage).fit(X).labels_
         labels = un.agglomerative(X.copy(), k, linkage)
-        same_partition(labels, ref, name=f"labels with {linkage} linkage and n_clusters={k}")
+        assert_same_partition(labels, ref, name=f"labels with {linkage} linkage and n_clusters={k}")
 
 
 @check("agglomerative", points=1)
@@ -459,7 +440,7 @@ def test_agglomerative_chain_separates_single_from_complete():
                         rng.normal([4.5, 4.0], 0.3, size=(5, 2))])  # (15, 2)
     for linkage in ("single", "complete", "average"):
         ref = AgglomerativeClustering(n_clusters=2, linkage=linkage).fit(X).labels_
-        same_partition(un.agglomerative(X.copy(), 2, linkage), ref,
+        assert_same_partition(un.agglomerative(X.copy(), 2, linkage), ref,
                        name=f"labels with {linkage} linkage on a chain")
 
 
