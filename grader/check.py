@@ -89,6 +89,18 @@ def _as_array(value: Any, name: str):
         raise AssertionError(f"{name} should be numeric array-like, got {type(value).__name__}") from None
 
 
+def as_number(value: Any, name: str = "result") -> float:
+    """The learner's single-number answer as a float (a Python/numpy number or a 1-element tensor).
+
+    >>> as_number([2.5], name="loss")
+    2.5
+    """
+    array = _as_array(value, name)
+    if array.size != 1:
+        raise AssertionError(f"{name} should be a single number, got shape {tuple(array.shape)}")
+    return float(array.reshape(()))
+
+
 def assert_shape(actual: Any, shape: tuple[int, ...], name: str = "result", hint: str = "") -> None:
     """Fail with 'name has shape (a, b) but expected (c, d)' and an optional hint."""
     got = tuple(_as_array(actual, name).shape)

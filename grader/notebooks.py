@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.catalogue import PHASES, SOLUTIONS, Topic, select_phases
 from grader.katas import katas_of
+
+if TYPE_CHECKING:  # an optional extra: imported for real only when notebooks are built
+    import nbformat
 
 CONFIG = '''c = get_config()  # noqa: F821 (nbgrader's config object)
 c.CourseDirectory.course_id = "ml-stack-katas"
@@ -80,14 +84,13 @@ def _metadata(grade_id: str, *, solution: bool, grade: bool, points: float = 0, 
     return {"nbgrader": meta}
 
 
-def topic_notebook(topic: Topic, checks: list) -> "nbformat.NotebookNode":
+def topic_notebook(topic: Topic, checks: list) -> nbformat.NotebookNode:
     """The notebook for one topic; ``checks`` are the grader's CheckResults for the reference."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
     source = topic.module_in(SOLUTIONS).read_text(encoding="utf-8")
     tree = ast.parse(source)
-    lines = source.splitlines()
     cells = []
     brief = topic.brief.read_text(encoding="utf-8")
     for number, section in enumerate(("\n" + brief).split("\n## ")):

@@ -1,9 +1,7 @@
 """The museum never rots: every ```python block of every chapter runs, in order, in one namespace."""
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 

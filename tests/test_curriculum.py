@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from grader.bans import resolve
-from grader.catalogue import EXERCISES, SOLUTIONS, Topic
+from grader.catalogue import EXERCISES, SOLUTIONS
 from grader.katas import katas_of
 from grader.results import TopicResult
 from grader.worker import Job, Limits, preload, run_jobs

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import ast
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from grader.catalogue import HIDDEN_CHECKS, REPO, SOLUTIONS, all_topics, topic
+from grader.catalogue import HIDDEN_CHECKS, SOLUTIONS, topic
 from grader.edition import build_student_edition
 from grader.grade import grade
 from tests.kata_cases import build_variant_tree, variant_touches_only_its_kata, variants_of

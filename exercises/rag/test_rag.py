@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from grader.check import assert_close, assert_shape, check, expect, learner
+from grader.check import assert_close, check, expect, learner
 
 rag = learner("rag")
 

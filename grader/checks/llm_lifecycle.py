@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from grader.check import assert_close, assert_shape, check, expect, learner
+from grader.check import as_number, assert_close, assert_shape, check, expect, learner
 
 ll = learner("llm_lifecycle")
 f64 = torch.float64
@@ -30,14 +30,6 @@ def _randint(seed, high, *shape):
     return torch.randint(0, high, shape, generator=_gen(seed))
 
 
-def _scalar(value, name):
-    expect(value is not None, f"{name} is None: did you forget a return statement?")
-    if isinstance(value, torch.Tensor):
-        expect(value.numel() == 1, f"{name} should be a single number (a 0-dim tensor), got shape {tuple(value.shape)}")
-        return float(value.detach().reshape(()))
-    return float(value)
-
-
 def _ref_next_token_loss(logits, tokens, ignore_index=-100):
     V = logits.shape[-1]
     return F.cross_entropy(logits[:, :-1].reshape(-1, V), tokens[:, 1:].reshape(-1), ignore_index=ignore_index)
@@ -53,7 +45,7 @@ def test_next_token_loss_matches_cross_entropy(B, T, V):
     logits, tokens = _randn(1, B, T, V, scale=2.0), _randint(2, V, B, T)
     got = ll.next_token_loss(logits, tokens)
     expect(isinstance(got, torch.Tensor), "next_token_loss should return a torch tensor (0-dim)")
-    assert_close(_scalar(got, "loss"), _ref_next_token_loss(logits, tokens), name="loss",
+    assert_close(as_number(got, "loss"), _ref_next_token_loss(logits, tokens), name="loss",
                  hint="logits[:, t] predicts tokens[:, t + 1]: drop the last logit and the first token")
 
 
@@ -64,11 +56,11 @@ def test_next_token_loss_ignores_minus_100_targets():
     tokens[0, :5] = -100
     tokens[2, 6:] = -100
     tokens[3, 1] = -100
-    assert_close(_scalar(ll.next_token_loss(logits, tokens.clone()), "loss"), _ref_next_token_loss(logits, tokens),
+    assert_close(as_number(ll.next_token_loss(logits, tokens.clone()), "loss"), _ref_next_token_loss(logits, tokens),
                  name="loss", hint="targets equal to ignore_index take no part: average over the others only")
     tokens7 = tokens.clone()
     tokens7[tokens7 == -100] = 7
-    assert_close(_scalar(ll.next_token_loss(logits, tokens7, ignore_index=7), "loss"),
+    assert_close(as_number(ll.next_token_loss(logits, tokens7, ignore_index=7), "loss"),
                  _ref_next_token_loss(logits, tokens7, ignore_index=7), name="loss with ignore_index=7",
                  hint="use the ignore_index argument, not a hard-coded -100")
 
@@ -78,7 +70,7 @@ def test_next_token_loss_all_ignored_is_zero_and_inputs_kept():
     logits, tokens = _randn(5, 2, 6, 8), torch.full((2, 6), -100)
     tokens[:, 0] = 3  # token 0 is never a target, so every target is ignored
     before = (logits.clone(), tokens.clone())
-    got = _scalar(ll.next_token_loss(logits, tokens), "loss")
+    got = as_number(ll.next_token_loss(logits, tokens), "loss")
     expect(got == 0.0, "when every target is ignored the loss should be 0.0 (not NaN): clamp the count to at least 1")
     expect(torch.equal(logits, before[0]) and torch.equal(tokens, before[1]),
            "next_token_loss modified its inputs: work on new tensors")
@@ -92,7 +84,7 @@ def test_next_token_loss_stable_and_differentiable():
     got = ll.next_token_loss(logits, tokens)
     expect(isinstance(got, torch.Tensor) and got.requires_grad,
            "the loss should be a tensor that carries gradients back to the logits")
-    assert_close(_scalar(got, "loss"), _ref_next_token_loss(logits.detach(), tokens), rtol=1e-9, name="loss at logits ~1000",
+    assert_close(as_number(got, "loss"), _ref_next_token_loss(logits.detach(), tokens), rtol=1e-9, name="loss at logits ~1000",
                  hint="use log_softmax (x - logsumexp x), not log(softmax(x)), so huge logits neither overflow nor give log(0)")
     got.backward()
     ref_logits = logits.detach().clone().requires_grad_(True)
@@ -105,11 +97,11 @@ def test_perplexity_is_exp_of_loss():
     B, T, V = 3, 8, 17
     logits, tokens = _randn(8, B, T, V), _randint(9, V, B, T)
     tokens[1, 4:] = -100
-    assert_close(_scalar(ll.perplexity(logits, tokens), "perplexity"),
+    assert_close(as_number(ll.perplexity(logits, tokens), "perplexity"),
                  torch.exp(_ref_next_token_loss(logits, tokens)), name="perplexity",
                  hint="perplexity = exp(mean next-token cross-entropy), with the same shift and ignore_index")
     flat = torch.zeros(2, 4, 29, dtype=f64)
-    assert_close(_scalar(ll.perplexity(flat, _randint(10, 29, 2, 4)), "perplexity"), 29.0,
+    assert_close(as_number(ll.perplexity(flat, _randint(10, 29, 2, 4)), "perplexity"), 29.0,
                  name="perplexity of uniform logits", hint="a uniform model over V tokens has perplexity V")
 
 
@@ -345,7 +337,7 @@ def _ref_bt(rc, rr):
 @check("reward_model_loss", points=2)
 def test_reward_model_loss_matches_formula():
     rc, rr = _randn(41, 13, scale=2.0), _randn(42, 13, scale=2.0)
-    assert_close(_scalar(ll.reward_model_loss(rc, rr), "loss"), _ref_bt(rc, rr), name="reward model loss",
+    assert_close(as_number(ll.reward_model_loss(rc, rr), "loss"), _ref_bt(rc, rr), name="reward model loss",
                  hint="mean over pairs of -log sigmoid(r_chosen - r_rejected)")
 
 
@@ -353,7 +345,7 @@ def test_reward_model_loss_matches_formula():
 def test_reward_model_loss_stable_at_extreme_margins():
     rc = torch.tensor([1000.0, -1000.0, 0.0, 500.0], dtype=f64)
     rr = torch.tensor([-1000.0, 1000.0, 0.0, 600.0], dtype=f64)
-    got = _scalar(ll.reward_model_loss(rc, rr), "loss")
+    got = as_number(ll.reward_model_loss(rc, rr), "loss")
     expect(math.isfinite(got), "the loss is inf/NaN at margins of +-2000: use logsigmoid (or softplus), not log(sigmoid(.))")
     assert_close(got, _ref_bt(rc, rr), rtol=1e-12, name="reward model loss at extreme margins")
 
@@ -374,7 +366,7 @@ def test_reward_accuracy():
     rr = torch.tensor([1.0, 1.0, 0.7, -2.0, 2.0, 0.1, -4.0], dtype=f64)
     raw = ll.reward_accuracy(rc, rr)
     expect(isinstance(raw, float), "reward_accuracy should return a Python float (call .item() on a 0-dim tensor)")
-    got = _scalar(raw, "accuracy")
+    got = as_number(raw, "accuracy")
     assert_close(got, 4 / 7, name="reward accuracy", hint="fraction of pairs with r_chosen > r_rejected; a tie counts as wrong")
 
 
@@ -407,7 +399,7 @@ def test_dpo_matches_formula(beta):
     w_loss, w_cr, w_rj = _ref_dpo(pc, pr, rc, rr, beta)
     assert_close(cr, w_cr, name="chosen rewards", hint="beta * (policy_chosen - ref_chosen), one per pair")
     assert_close(rj, w_rj, name="rejected rewards", hint="beta * (policy_rejected - ref_rejected)")
-    assert_close(_scalar(loss, "loss"), w_loss, name="DPO loss",
+    assert_close(as_number(loss, "loss"), w_loss, name="DPO loss",
                  hint="mean of -log sigmoid(chosen_reward - rejected_reward); beta multiplies both log-ratios")
 
 
@@ -418,7 +410,7 @@ def test_dpo_stable_at_extreme_margins():
     rc = torch.zeros(4, dtype=f64)
     rr = torch.zeros(4, dtype=f64)
     loss, cr, rj = _dpo_out(ll.dpo_loss(pc, pr, rc, rr, 1.0))
-    got = _scalar(loss, "loss")
+    got = as_number(loss, "loss")
     expect(math.isfinite(got), "the DPO loss is inf/NaN at margins of +-2000: use logsigmoid, not log(sigmoid(.))")
     assert_close(got, _ref_dpo(pc, pr, rc, rr, 1.0)[0], rtol=1e-12, name="DPO loss at extreme margins")
 
@@ -437,7 +429,7 @@ def test_dpo_gradient_and_zero_point():
     assert_close(pr.grad, -want, name="d loss / d policy_rejected")
     same = _randn(64, 5)
     loss0, _, _ = _dpo_out(ll.dpo_loss(same, same + 1.0, same, same + 1.0, beta))
-    assert_close(_scalar(loss0, "loss"), math.log(2.0), name="DPO loss when policy == reference",
+    assert_close(as_number(loss0, "loss"), math.log(2.0), name="DPO loss when policy == reference",
                  hint="with policy equal to the reference every implicit reward is 0 and the loss is log 2")
 
 
@@ -465,7 +457,7 @@ def test_ppo_matches_case_formula(eps):
     logp_old = _randn(70, *shape) - 2.0
     logp_new = logp_old + _randn(71, *shape, scale=0.4)  # ratios on both sides of the clip range
     adv = _randn(72, *shape)
-    got = _scalar(ll.ppo_clip_objective(logp_new, logp_old, adv, eps), "objective")
+    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, eps), "objective")
     want = _ref_ppo_terms(logp_new.numpy(), logp_old.numpy(), adv.numpy(), eps).mean()
     assert_close(got, want, name="PPO objective",
                  hint="mean of min(ratio * A, clip(ratio, 1-eps, 1+eps) * A), ratio = exp(logp_new - logp_old); "
@@ -483,7 +475,7 @@ def test_ppo_mask_restricts_the_mean():
     mask[2, :3] = 0
     terms = _ref_ppo_terms(logp_new.numpy(), logp_old.numpy(), adv.numpy(), 0.2)
     want = terms[mask.numpy() == 1].mean()
-    got = _scalar(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2, mask=mask), "objective")
+    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2, mask=mask), "objective")
     assert_close(got, want, name="PPO objective with a mask", hint="average over the positions where mask is 1 only")
 
 
@@ -506,7 +498,7 @@ def test_ppo_gradient_is_zero_where_clipped():
 def test_ppo_on_policy_equals_mean_advantage():
     logp = _randn(76, 5, 7) - 3.0
     adv = _randn(77, 5, 7)
-    assert_close(_scalar(ll.ppo_clip_objective(logp, logp.clone(), adv, 0.2), "objective"), adv.mean(),
+    assert_close(as_number(ll.ppo_clip_objective(logp, logp.clone(), adv, 0.2), "objective"), adv.mean(),
                  name="PPO objective with logp_new == logp_old", hint="the ratio is 1, so the objective is mean(A)")
 
 

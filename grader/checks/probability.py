@@ -9,16 +9,9 @@ import scipy.special
 import scipy.stats
 import torch
 
-from grader.check import assert_close, assert_shape, check, expect, learner
+from grader.check import as_number, assert_close, assert_shape, check, expect, learner
 
 pr = learner("probability")
-
-
-def _scalar(value, name):
-    try:
-        return float(np.asarray(value, dtype=float).reshape(()))
-    except (TypeError, ValueError):
-        raise AssertionError(f"{name} should be a single number, got {type(value).__name__}") from None
 
 
 def _leaves_inputs_alone(name: str, call, *arrays) -> None:
@@ -110,11 +103,11 @@ def test_welford_matches_numpy_on_a_generator(ddof):
     x = np.random.default_rng(200).normal(3.0, 2.0, size=37)
     result = pr.welford(_stream(x), ddof=ddof)
     expect(isinstance(result, tuple) and len(result) == 2, "welford should return a tuple (mean, var)")
-    mean, var = (_scalar(v, n) for v, n in zip(result, ("mean", "var")))
+    mean, var = (as_number(v, n) for v, n in zip(result, ("mean", "var")))
     _, var_from_list = pr.welford([float(v) for v in x], ddof=ddof)
     once = ("your answer on a list differs from the one on a generator: iterate over xs only once "
             "(a generator is empty the second time)")
-    if abs(_scalar(var_from_list, "var") - var) > 1e-9 * abs(var_from_list) + 1e-12 or math.isnan(mean):
+    if abs(as_number(var_from_list, "var") - var) > 1e-9 * abs(var_from_list) + 1e-12 or math.isnan(mean):
         raise AssertionError(once)
     assert_close(mean, np.mean(x), name="mean")
     assert_close(var, np.var(x, ddof=ddof), name=f"var (ddof={ddof})",
@@ -125,15 +118,15 @@ def test_welford_matches_numpy_on_a_generator(ddof):
 def test_welford_ddof_defaults_to_zero():
     x = np.random.default_rng(201).uniform(-5, 5, size=23)
     mean, var = pr.welford(_stream(x))
-    assert_close(_scalar(var, "var"), np.var(x), name="var with the default ddof", hint="the default is ddof=0")
+    assert_close(as_number(var, "var"), np.var(x), name="var with the default ddof", hint="the default is ddof=0")
 
 
 @check("welford", points=1)
 def test_welford_accepts_a_list_and_ddof_2():
     x = list(np.random.default_rng(202).exponential(size=19))
     mean, var = pr.welford(x, ddof=2)
-    assert_close(_scalar(mean, "mean"), np.mean(x), name="mean")
-    assert_close(_scalar(var, "var"), np.var(x, ddof=2), name="var (ddof=2)")
+    assert_close(as_number(mean, "mean"), np.mean(x), name="mean")
+    assert_close(as_number(var, "var"), np.var(x, ddof=2), name="var (ddof=2)")
 
 
 @check("welford", points=2)
@@ -141,23 +134,23 @@ def test_welford_is_stable_with_a_huge_offset():
     x = 1e9 + np.random.default_rng(203).normal(size=1000)
     mean, var = pr.welford(_stream(x), ddof=1)
     # rtol 1e-6: the data are rounded to 1.2e-7 near 1e9; Welford keeps ~1e-8, Σx² - (Σx)²/n keeps nothing.
-    assert_close(_scalar(mean, "mean"), np.mean(x), rtol=1e-12, name="mean at offset 1e9")
-    assert_close(_scalar(var, "var"), np.var(x, ddof=1), rtol=1e-6, name="var at offset 1e9",
+    assert_close(as_number(mean, "mean"), np.mean(x), rtol=1e-12, name="mean at offset 1e9")
+    assert_close(as_number(var, "var"), np.var(x, ddof=1), rtol=1e-6, name="var at offset 1e9",
                  hint="Σx² - (Σx)²/n cancels catastrophically: update the mean and M2 = Σ(x - mean)² incrementally")
 
 
 @check("welford", points=1)
 def test_welford_edge_cases():
     mean, var = pr.welford(_stream([]), ddof=0)
-    expect(math.isnan(_scalar(mean, "mean")) and math.isnan(_scalar(var, "var")),
+    expect(math.isnan(as_number(mean, "mean")) and math.isnan(as_number(var, "var")),
            "an empty stream should give (nan, nan)")
     mean, var = pr.welford(_stream([4.5]), ddof=1)
-    assert_close(_scalar(mean, "mean"), 4.5, name="mean of one value")
-    expect(math.isnan(_scalar(var, "var")), "with n <= ddof the variance is undefined: return nan")
+    assert_close(as_number(mean, "mean"), 4.5, name="mean of one value")
+    expect(math.isnan(as_number(var, "var")), "with n <= ddof the variance is undefined: return nan")
     mean, var = pr.welford(_stream([4.5]), ddof=0)
-    assert_close(_scalar(var, "var"), 0.0, name="var of one value with ddof=0")
+    assert_close(as_number(var, "var"), 0.0, name="var of one value with ddof=0")
     mean, var = pr.welford(_stream([4.5]), ddof=2)
-    expect(math.isnan(_scalar(var, "var")),
+    expect(math.isnan(as_number(var, "var")),
            "with n < ddof the variance is undefined too: return nan whenever n <= ddof, not only when n == ddof")
 
 
@@ -167,8 +160,8 @@ def test_welford_edge_cases():
 def test_gaussian_mle_1d_matches_numpy_biased():
     x = np.random.default_rng(300).normal(-1.5, 3.0, size=17)
     mu, var = pr.gaussian_mle(x.copy())
-    assert_close(_scalar(mu, "mu"), np.mean(x), name="mu")
-    assert_close(_scalar(var, "var"), np.var(x, ddof=0), name="var",
+    assert_close(as_number(mu, "mu"), np.mean(x), name="mu")
+    assert_close(as_number(var, "var"), np.var(x, ddof=0), name="var",
                  hint="the maximum-likelihood variance divides by n, not n - 1")
 
 
@@ -185,7 +178,7 @@ def test_gaussian_mle_2d_is_per_column():
 @check("mle", points=2)
 def test_gaussian_mle_maximises_the_likelihood():
     x = np.random.default_rng(302).normal(2.0, 0.7, size=25)
-    mu, var = (_scalar(v, n) for v, n in zip(pr.gaussian_mle(x), ("mu", "var")))
+    mu, var = (as_number(v, n) for v, n in zip(pr.gaussian_mle(x), ("mu", "var")))
     expect(var > 0, "the variance must be positive")
 
     def loglik(m, v):
@@ -200,7 +193,7 @@ def test_gaussian_mle_maximises_the_likelihood():
 @check("mle", points=1)
 def test_bernoulli_mle_matches_mean_and_maximises_likelihood():
     x = (np.random.default_rng(303).random(53) < 0.3).astype(int)
-    p = _scalar(pr.bernoulli_mle(x.copy()), "p")
+    p = as_number(pr.bernoulli_mle(x.copy()), "p")
     assert_close(p, x.mean(), name="p", hint="the maximum-likelihood p is the fraction of ones, no smoothing")
     ll = lambda q: scipy.stats.bernoulli.logpmf(x, q).sum()  # noqa: E731
     expect(ll(p) >= max(ll(p + 1e-3), ll(p - 1e-3)), "p is not the maximiser of the Bernoulli log-likelihood")
@@ -209,9 +202,9 @@ def test_bernoulli_mle_matches_mean_and_maximises_likelihood():
 @check("mle", points=1)
 def test_bernoulli_mle_bool_and_extremes():
     x = np.random.default_rng(304).random(31) < 0.6
-    assert_close(_scalar(pr.bernoulli_mle(x), "p"), x.mean(), name="p for a boolean array")
-    assert_close(_scalar(pr.bernoulli_mle(np.zeros(9, dtype=int)), "p"), 0.0, name="p for all zeros")
-    assert_close(_scalar(pr.bernoulli_mle(np.ones(9, dtype=int)), "p"), 1.0, name="p for all ones")
+    assert_close(as_number(pr.bernoulli_mle(x), "p"), x.mean(), name="p for a boolean array")
+    assert_close(as_number(pr.bernoulli_mle(np.zeros(9, dtype=int)), "p"), 0.0, name="p for all zeros")
+    assert_close(as_number(pr.bernoulli_mle(np.ones(9, dtype=int)), "p"), 1.0, name="p for all ones")
 
 
 @check("mle", points=1)
@@ -235,9 +228,9 @@ def test_beta_binomial_matches_scipy(case):
     expect(isinstance(result, tuple) and len(result) == 4,
            "return a 4-tuple (alpha_post, beta_post, mean, (lo, hi))")
     a, b, mean, interval = result
-    assert_close(_scalar(a, "alpha_post"), alpha + s, name="alpha_post", hint="alpha gains the successes")
-    assert_close(_scalar(b, "beta_post"), beta + n - s, name="beta_post", hint="beta gains the failures (trials - successes)")
-    assert_close(_scalar(mean, "mean"), scipy.stats.beta.mean(alpha + s, beta + n - s), name="posterior mean")
+    assert_close(as_number(a, "alpha_post"), alpha + s, name="alpha_post", hint="alpha gains the successes")
+    assert_close(as_number(b, "beta_post"), beta + n - s, name="beta_post", hint="beta gains the failures (trials - successes)")
+    assert_close(as_number(mean, "mean"), scipy.stats.beta.mean(alpha + s, beta + n - s), name="posterior mean")
     assert_shape(interval, (2,), name="(lo, hi)")
     assert_close(interval, scipy.stats.beta.interval(0.9, alpha + s, beta + n - s), rtol=1e-7, atol=1e-9,
                  name="credible interval", hint="central interval: (1-level)/2 of the mass cut from each side")
@@ -252,7 +245,7 @@ def test_beta_binomial_agrees_with_a_grid_posterior():
     post /= scipy.integrate.trapezoid(post, grid)
     grid_mean = scipy.integrate.trapezoid(grid * post, grid)
     # the grid integral is exact to ~1e-8, so a looser tolerance here
-    assert_close(_scalar(mean, "mean"), grid_mean, rtol=1e-6, name="posterior mean",
+    assert_close(as_number(mean, "mean"), grid_mean, rtol=1e-6, name="posterior mean",
                  hint="prior × likelihood ∝ p^(alpha+s-1) (1-p)^(beta+n-s-1)")
     inside = scipy.integrate.trapezoid(np.where((grid >= lo) & (grid <= hi), post, 0), grid)
     expect(abs(inside - 0.95) < 2e-3, "the interval does not hold 95% of the posterior mass (default level=0.95)")
@@ -345,7 +338,7 @@ def test_welch_matches_scipy(params):
     a, b = _groups(*params)
     result = pr.welch_t_test(a.copy(), b.copy())
     expect(isinstance(result, tuple) and len(result) == 3, "return a tuple (t, df, p)")
-    t, df, p = (_scalar(v, n) for v, n in zip(result, ("t", "df", "p")))
+    t, df, p = (as_number(v, n) for v, n in zip(result, ("t", "df", "p")))
     ref = scipy.stats.ttest_ind(a, b, equal_var=False)
     assert_close(t, ref.statistic, name="t",
                  hint="t = (mean_a - mean_b) / sqrt(var_a/n_a + var_b/n_b), variances with ddof=1, not pooled")
@@ -358,9 +351,9 @@ def test_welch_is_antisymmetric():
     a, b = _groups(603, 15, 22, 2.0, 1.0, 0.7)
     t1, df1, p1 = pr.welch_t_test(a, b)
     t2, df2, p2 = pr.welch_t_test(b, a)
-    assert_close(t2, -_scalar(t1, "t"), name="t(b, a)", hint="swapping the groups flips the sign of t")
+    assert_close(t2, -as_number(t1, "t"), name="t(b, a)", hint="swapping the groups flips the sign of t")
     assert_close(p2, p1, name="p(b, a)", hint="a two-sided p does not depend on the order of the groups")
-    expect(_scalar(t1, "t") < 0, "t should be mean_a - mean_b over its standard error (here a has the smaller mean)")
+    expect(as_number(t1, "t") < 0, "t should be mean_a - mean_b over its standard error (here a has the smaller mean)")
 
 
 @check("welch_t_test", points=2)
@@ -401,7 +394,7 @@ def test_permutation_matches_the_pinned_draws(params):
     rng = np.random.default_rng(seed)
     a, b = rng.normal(size=na), rng.normal(shift, size=nb)
     got = pr.permutation_test(a.copy(), b.copy(), n_permutations=250, rng=np.random.default_rng(11))
-    assert_close(_scalar(got, "p"), _reference_permutation(a, b, 250, 11), name="p",
+    assert_close(as_number(got, "p"), _reference_permutation(a, b, 250, 11), name="p",
                  hint="one rng.permutation(pooled) per permutation; two-sided count of |diff| >= |observed|; "
                       "p = (count + 1) / (n_permutations + 1)")
 
@@ -413,7 +406,7 @@ def test_permutation_counts_ties():
     rng = np.random.default_rng(705)
     a, b = (rng.random(15) < 0.3).astype(float), (rng.random(12) < 0.6).astype(float)
     got = pr.permutation_test(a.copy(), b.copy(), n_permutations=300, rng=np.random.default_rng(13))
-    assert_close(_scalar(got, "p"), _reference_permutation(a, b, 300, 13), name="p for 0/1 outcomes",
+    assert_close(as_number(got, "p"), _reference_permutation(a, b, 300, 13), name="p for 0/1 outcomes",
                  hint="permutations whose |mean(a*) - mean(b*)| equals the observed one count too: use >=, not >")
 
 
@@ -421,7 +414,7 @@ def test_permutation_counts_ties():
 def test_permutation_p_is_never_zero():
     rng = np.random.default_rng(703)
     a, b = rng.normal(size=12), rng.normal(5.0, size=14)    # so far apart that no permutation beats it
-    p = _scalar(pr.permutation_test(a, b, n_permutations=99, rng=np.random.default_rng(1)), "p")
+    p = as_number(pr.permutation_test(a, b, n_permutations=99, rng=np.random.default_rng(1)), "p")
     assert_close(p, 1 / 100, name="p for an extreme difference",
                  hint="count the observed labelling itself: p = (count + 1) / (n_permutations + 1)")
 
@@ -431,7 +424,7 @@ def test_permutation_is_two_sided_and_close_to_scipy():
     rng = np.random.default_rng(704)
     a, b = rng.normal(size=16), rng.normal(0.6, size=11)
     for x, y in [(a, b), (b, a)]:
-        p = _scalar(pr.permutation_test(x, y, n_permutations=2000, rng=np.random.default_rng(2)), "p")
+        p = as_number(pr.permutation_test(x, y, n_permutations=2000, rng=np.random.default_rng(2)), "p")
         ref = scipy.stats.permutation_test((x, y), lambda u, v, axis: np.mean(u, axis=axis) - np.mean(v, axis=axis),
                                            n_resamples=2000, alternative="two-sided", vectorized=True,
                                            random_state=np.random.default_rng(3)).pvalue
@@ -503,7 +496,7 @@ def test_cross_entropy_zero_conventions():
 @check("entropy", points=1)
 def test_entropy_properties():
     p = _distributions(804, (16,))
-    h = _scalar(pr.entropy(p), "entropy(p)")
+    h = as_number(pr.entropy(p), "entropy(p)")
     expect(0 <= h <= np.log(16) + 1e-12, "entropy of 16 outcomes lies in [0, log 16] nats")
     assert_close(pr.entropy(np.full(7, 1 / 7)), np.log(7), name="entropy(uniform over 7)")
     assert_close(pr.cross_entropy(p, p), h, name="cross_entropy(p, p)", hint="H(p, p) = H(p)")
@@ -542,7 +535,7 @@ def test_kl_gaussian_matches_numerical_integral(params):
     p, q = scipy.stats.norm(mu1, np.sqrt(var1)), scipy.stats.norm(mu2, np.sqrt(var2))
     want, _ = scipy.integrate.quad(lambda x: p.pdf(x) * (p.logpdf(x) - q.logpdf(x)), -np.inf, np.inf)
     # quad is accurate to ~1e-10 here
-    assert_close(_scalar(pr.kl_gaussian(mu1, var1, mu2, var2), "KL"), want, rtol=1e-7, atol=1e-8,
+    assert_close(as_number(pr.kl_gaussian(mu1, var1, mu2, var2), "KL"), want, rtol=1e-7, atol=1e-8,
                  name="KL(N1 || N2)", hint="KL(p || q) = E_p[log p - log q]: the expectation is under the FIRST Gaussian")
 
 

@@ -9,16 +9,9 @@ import pytest
 import scipy.signal
 import scipy.stats
 
-from grader.check import FakeClock, assert_close, assert_shape, check, expect, learner
+from grader.check import FakeClock, as_number, assert_close, assert_shape, check, expect, learner
 
 pr = learner("production")
-
-
-def _scalar(value, name):
-    try:
-        return float(np.asarray(value, dtype=float).reshape(()))
-    except (TypeError, ValueError):
-        raise AssertionError(f"{name} should be a single number, got {type(value).__name__}") from None
 
 
 def _raises(error, fn, message):
@@ -55,7 +48,7 @@ def _psi_reference(reference, current, bins, edges_from=None):
 def test_psi_matches_reference(bins):
     rng = np.random.default_rng(300 + bins)
     ref, cur = rng.normal(size=400), rng.normal(0.3, 1.4, size=250)
-    got = _scalar(pr.psi(ref.copy(), cur.copy(), bins=bins), "psi")
+    got = as_number(pr.psi(ref.copy(), cur.copy(), bins=bins), "psi")
     want = _psi_reference(ref, cur, bins)
     if abs(got - _psi_reference(ref, cur, bins, edges_from=cur)) < 1e-9 * max(1.0, abs(got)):
         raise AssertionError("your PSI uses bin edges from the current sample: the edges must be the REFERENCE's quantiles")
@@ -69,7 +62,7 @@ def test_psi_empty_bins_are_finite():
     ref = rng.normal(size=500)
     cur = rng.normal(2.5, 0.05, size=120)          # piles into one or two bins: the others are empty
     with np.errstate(all="ignore"):
-        got = _scalar(pr.psi(ref, cur), "psi")
+        got = as_number(pr.psi(ref, cur), "psi")
     expect(np.isfinite(got), "PSI is NaN or inf when some bins are empty: floor the proportions at 1e-4 before the log")
     assert_close(got, _psi_reference(ref, cur, 10), name="psi with empty bins")
 
@@ -79,7 +72,7 @@ def test_psi_counts_values_outside_the_reference_range():
     rng = np.random.default_rng(311)
     ref = rng.uniform(0, 1, size=300)
     cur = rng.uniform(-0.5, 1.5, size=220)         # half of it lies outside [min(ref), max(ref)]
-    got = _scalar(pr.psi(ref, cur, bins=8), "psi")
+    got = as_number(pr.psi(ref, cur, bins=8), "psi")
     assert_close(got, _psi_reference(ref, cur, 8), name="psi(bins=8)",
                  hint="the outer edges are -inf and +inf so values beyond the reference's range land in the end bins")
 
@@ -89,7 +82,7 @@ def test_psi_ties_go_to_the_upper_bin():
     rng = np.random.default_rng(312)
     ref = rng.integers(0, 6, size=240).astype(float)   # many values sit exactly on the edges
     cur = rng.integers(0, 6, size=170).astype(float)
-    got = _scalar(pr.psi(ref, cur, bins=5), "psi")
+    got = as_number(pr.psi(ref, cur, bins=5), "psi")
     assert_close(got, _psi_reference(ref, cur, 5), name="psi on tied values",
                  hint="a value equal to an inner edge belongs to the bin above it (np.searchsorted(..., side='right'))")
 
@@ -99,7 +92,7 @@ def test_psi_floors_small_nonzero_proportions():
     rng = np.random.default_rng(313)
     ref = rng.normal(size=1000)
     cur = np.concatenate([rng.normal(0, 0.05, size=24999), [4.0]])   # 1/25000 = 4e-5 in the top bin
-    got = _scalar(pr.psi(ref, cur), "psi")
+    got = as_number(pr.psi(ref, cur), "psi")
     assert_close(got, _psi_reference(ref, cur, 10), name="psi with a proportion below 1e-4",
                  hint="floor EVERY proportion at 1e-4 (np.maximum(p, 1e-4)), not only the zeros")
 
@@ -117,7 +110,7 @@ def test_psi_does_not_mutate_inputs():
 
 def _ks_unpack(result):
     expect(isinstance(result, tuple) and len(result) == 3, "ks_drift should return a tuple (D, p_value, drifted)")
-    return _scalar(result[0], "D"), _scalar(result[1], "p_value"), result[2]
+    return as_number(result[0], "D"), as_number(result[1], "p_value"), result[2]
 
 
 @check("ks_drift", points=2)
@@ -181,7 +174,7 @@ def _table(reference, current):
 
 def _chi2_unpack(result):
     expect(isinstance(result, tuple) and len(result) == 3, "chi2_drift should return a tuple (statistic, p_value, drifted)")
-    return _scalar(result[0], "statistic"), _scalar(result[1], "p_value"), result[2]
+    return as_number(result[0], "statistic"), as_number(result[1], "p_value"), result[2]
 
 
 @check("chi2_drift", points=2)
@@ -352,7 +345,7 @@ def test_bucket_matches_reference(seed):
     for dt, n in steps:
         clock.t += dt
         got.append(bool(tb.allow(n)))
-        got_levels.append(_scalar(tb.available(), "available()"))
+        got_levels.append(as_number(tb.available(), "available()"))
     expect(got == want, "allow() answers differ from a bucket that starts full, refills continuously at `rate` "
                         "per second up to `capacity`, and takes nothing from a refused request")
     assert_close(got_levels, levels, rtol=1e-9, atol=1e-9, name="available() after each request")
@@ -369,7 +362,7 @@ def test_bucket_is_capped():
     clock = FakeClock()
     tb = pr.TokenBucket(rate=10.0, capacity=3, clock=clock)
     clock.t = 60.0
-    assert_close(_scalar(tb.available(), "available()"), 3.0, name="available() after a long idle",
+    assert_close(as_number(tb.available(), "available()"), 3.0, name="available() after a long idle",
                  hint="tokens never exceed capacity: min(capacity, tokens + elapsed * rate)")
     expect([tb.allow() for _ in range(4)] == [True, True, True, False], "after a long idle only capacity requests pass")
 
@@ -399,7 +392,7 @@ def test_bucket_available_refills():
     tb = pr.TokenBucket(rate=2.0, capacity=4, clock=clock)
     expect(all(bool(tb.allow()) for _ in range(4)), "a new bucket starts full")
     clock.t = 2.75
-    assert_close(_scalar(tb.available(), "available()"), 1.5, name="available() after a pause",
+    assert_close(as_number(tb.available(), "available()"), 1.5, name="available() after a pause",
                  hint="available() refills first (tokens + elapsed * rate, capped), like allow() does")
 
 
@@ -477,7 +470,7 @@ def _report(rep):
     expect(isinstance(rep, dict), "latency_report should return a dict")
     missing = {"p50", "p95", "p99", "mean", "max"} - set(rep)
     expect(not missing, f"latency_report is missing the keys {sorted(missing)}")
-    return [_scalar(rep[k], k) for k in ("p50", "p95", "p99", "mean", "max")]
+    return [as_number(rep[k], k) for k in ("p50", "p95", "p99", "mean", "max")]
 
 
 @check("latency_report", points=2)
@@ -827,7 +820,7 @@ def _z_reference(sa, na, sb, nb):
 
 def _zp(result):
     expect(isinstance(result, tuple) and len(result) == 2, "two_proportion_ztest should return (z, p_value)")
-    return _scalar(result[0], "z"), _scalar(result[1], "p_value")
+    return as_number(result[0], "z"), as_number(result[1], "p_value")
 
 
 @check("two_proportion_ztest", points=2)
