@@ -136,6 +136,27 @@ def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-7, atol: float 
     raise AssertionError(f"{name} differs from the reference (largest error {float(np.max(err)):.3g}{where}){extra}")
 
 
+def expect_raises(error: type[BaseException] | tuple, call, message: str) -> None:
+    """``call()`` must raise ``error``: returning fails with ``message``.
+
+    Any other exception propagates as pytest.raises lets it, so it keeps its own status and
+    message (not attempted, an import error, out of memory, a wrong signature, the learner's line),
+    with ``message`` attached as a note that the report puts in front.
+
+    >>> expect_raises(ValueError, lambda: int("x"), "int('x') should raise ValueError")
+    """
+    try:
+        call()
+    except (NotImplementedError, LearnerError):
+        raise
+    except error:
+        return
+    except Exception as other:
+        other.add_note(f"{message} (it raised {type(other).__name__} instead)")
+        raise
+    raise AssertionError(f"{message} (nothing was raised)")
+
+
 def expect(condition: Any, message: str) -> None:
     """``assert condition, message`` that survives ``python -O`` and plain-assert mode."""
     if not condition:

@@ -130,7 +130,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 
 def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
-    """(status, one-line message, learner-only traceback lines) for a finished check."""
+    """(status, one-line message, learner-only traceback lines) for a finished check.
+
+    A note the check attached to the learner's exception (``expect_raises``) goes in front.
+    """
+    status, message, frames = _classify(item, excinfo, report)
+    notes = getattr(excinfo.value, "__notes__", None) if excinfo is not None else None
+    if notes and status == "error":
+        message = f"{notes[-1]}; {message}"
+    return status, message, frames
+
+
+def _classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
     if excinfo is None:
         return ("passed", "", []) if report.passed else ("error", "check was skipped", [])
     error = excinfo.value

@@ -10,7 +10,7 @@ import random
 import numpy as np
 import pytest
 
-from grader.check import assert_close, check, expect, learner
+from grader.check import assert_close, check, expect, expect_raises, learner
 
 ag = learner("agents")
 
@@ -126,19 +126,6 @@ def _result_fields(result, what):
     missing = {"answer", "stop_reason", "messages"} - set(result)
     expect(not missing, f"{what}'s result lacks the keys {sorted(missing)}")
     return result
-
-
-def _expect_raises(error_type, call, message):
-    """call() must raise error_type; anything else (or nothing) fails with a teaching message."""
-    try:
-        call()
-    except NotImplementedError:
-        raise
-    except error_type:
-        return
-    except Exception as error:
-        raise AssertionError(f"{message} (it raised {type(error).__name__} instead)") from None
-    raise AssertionError(f"{message} (nothing was raised)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,17 +359,17 @@ def test_registry_unannotated_parameter_raises():
     def half_typed(a: int, b):
         return a
 
-    _expect_raises(ValueError, lambda: ag.ToolRegistry().register("half_typed", half_typed),
-                   "register(..., schema=None) with an unannotated parameter should raise ValueError")
-    _expect_raises(ValueError, lambda: ag.ToolRegistry().tool(half_typed),
-                   "the tool decorator on a function with an unannotated parameter should raise ValueError")
+    expect_raises(ValueError, lambda: ag.ToolRegistry().register("half_typed", half_typed),
+                  "register(..., schema=None) with an unannotated parameter should raise ValueError")
+    expect_raises(ValueError, lambda: ag.ToolRegistry().tool(half_typed),
+                  "the tool decorator on a function with an unannotated parameter should raise ValueError")
 
 
 @check("tool_registry", points=1)
 def test_registry_duplicate_name_raises():
     reg = _registry()
-    _expect_raises(ValueError, lambda: reg.register("scale", lambda x: x, {"x": int}),
-                   "registering a name twice should raise ValueError")
+    expect_raises(ValueError, lambda: reg.register("scale", lambda x: x, {"x": int}),
+                  "registering a name twice should raise ValueError")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,9 +568,9 @@ def test_graph_recursion_limit_is_exact(n):
     app = _loop_graph(n, {"messages": ag.append})
     got = app.invoke({"messages": [], "turn": 0, "last": None}, recursion_limit=runs)
     expect(got.get("turn") == n, f"recursion_limit={runs} allows exactly {runs} node runs: this graph needs that many")
-    _expect_raises(ag.GraphRecursionError,
-                   lambda: app.invoke({"messages": [], "turn": 0, "last": None}, recursion_limit=runs - 1),
-                   f"this graph needs {runs} node runs: recursion_limit={runs - 1} should raise GraphRecursionError")
+    expect_raises(ag.GraphRecursionError,
+                  lambda: app.invoke({"messages": [], "turn": 0, "last": None}, recursion_limit=runs - 1),
+                  f"this graph needs {runs} node runs: recursion_limit={runs - 1} should raise GraphRecursionError")
 
 
 @check("state_graph", points=1, timeout=5)
@@ -595,8 +582,8 @@ def test_graph_infinite_loop_raises_and_invoke_is_repeatable():
     g.add_edge("ping", "pong")
     g.add_conditional_edges("pong", lambda s: "ping")  # no mapping: the router names the next node
     app = g.compile()
-    _expect_raises(ag.GraphRecursionError, lambda: app.invoke({"n": 0}, recursion_limit=7),
-                   "a graph that never reaches END should raise GraphRecursionError")
+    expect_raises(ag.GraphRecursionError, lambda: app.invoke({"n": 0}, recursion_limit=7),
+                  "a graph that never reaches END should raise GraphRecursionError")
     app = _loop_graph(3, {"messages": ag.append})
     first = app.invoke({"messages": [], "turn": 0, "last": None})
     second = app.invoke({"messages": [], "turn": 0, "last": None})
@@ -608,38 +595,38 @@ def test_graph_compile_validates_and_unknown_route_raises():
     g = ag.StateGraph()
     g.add_node("a", lambda s: {})
     g.add_edge("a", ag.END)
-    _expect_raises(ValueError, g.compile, "compile() without an entry point should raise ValueError")
+    expect_raises(ValueError, g.compile, "compile() without an entry point should raise ValueError")
     g = ag.StateGraph()
     g.add_node("a", lambda s: {})
     g.set_entry_point("a")
     g.add_edge("a", "ghost")
-    _expect_raises(ValueError, g.compile, "compile() with an edge to an unknown node should raise ValueError")
+    expect_raises(ValueError, g.compile, "compile() with an edge to an unknown node should raise ValueError")
     g = ag.StateGraph()
     g.add_node("a", lambda s: None)  # None = no update
     g.add_node("b", lambda s: {"x": 1})
     g.set_entry_point("a")
     g.add_edge("a", "b")
-    _expect_raises(ValueError, g.compile, "compile() with a node that has no outgoing edge should raise ValueError")
+    expect_raises(ValueError, g.compile, "compile() with a node that has no outgoing edge should raise ValueError")
     g.add_conditional_edges("b", lambda s: "sideways", {"up": ag.END})
-    _expect_raises(ValueError, lambda: g.compile().invoke({"x": 0}),
-                   "a router key missing from the mapping should raise ValueError")
+    expect_raises(ValueError, lambda: g.compile().invoke({"x": 0}),
+                  "a router key missing from the mapping should raise ValueError")
 
 
 @check("state_graph", points=1)
 def test_graph_rejects_duplicates_and_unknown_mapping_targets():
     g = ag.StateGraph()
     g.add_node("a", lambda s: {})
-    _expect_raises(ValueError, lambda: g.add_node("a", lambda s: {}), "add_node with a name already used should raise ValueError")
-    _expect_raises(ValueError, lambda: g.add_node(ag.END, lambda s: {}), "add_node(END, ...) should raise ValueError")
+    expect_raises(ValueError, lambda: g.add_node("a", lambda s: {}), "add_node with a name already used should raise ValueError")
+    expect_raises(ValueError, lambda: g.add_node(ag.END, lambda s: {}), "add_node(END, ...) should raise ValueError")
     g.add_edge("a", ag.END)
-    _expect_raises(ValueError, lambda: g.add_edge("a", "a"), "a second add_edge from the same node should raise ValueError")
-    _expect_raises(ValueError, lambda: g.add_conditional_edges("a", lambda s: "x", {"x": ag.END}),
-                   "a conditional edge from a node that already has an edge should raise ValueError")
+    expect_raises(ValueError, lambda: g.add_edge("a", "a"), "a second add_edge from the same node should raise ValueError")
+    expect_raises(ValueError, lambda: g.add_conditional_edges("a", lambda s: "x", {"x": ag.END}),
+                  "a conditional edge from a node that already has an edge should raise ValueError")
     g = ag.StateGraph()
     g.add_node("a", lambda s: {})
     g.set_entry_point("a")
     g.add_conditional_edges("a", lambda s: "go", {"go": "ghost", "stop": ag.END})
-    _expect_raises(ValueError, g.compile, "compile() should raise ValueError when a mapping value names an unknown node")
+    expect_raises(ValueError, g.compile, "compile() should raise ValueError when a mapping value names an unknown node")
 
 
 @check("state_graph", points=1)
@@ -905,9 +892,9 @@ def test_retry_reraises_the_last_exception_without_final_sleep():
 @check("retry_with_backoff", points=1)
 def test_retry_only_on_listed_exceptions():
     fn, slept = Flaky([TimeoutError("slow"), KeyError("bad request")]), []
-    _expect_raises(KeyError, lambda: ag.retry_with_backoff(fn, retries=5, base_delay=0.1, sleep=slept.append,
+    expect_raises(KeyError, lambda: ag.retry_with_backoff(fn, retries=5, base_delay=0.1, sleep=slept.append,
                                                            rng=random.Random(5), retry_on=(TimeoutError, ConnectionError)),
-                   "an exception outside retry_on should propagate at once")
+                  "an exception outside retry_on should propagate at once")
     expect(fn.calls == 2 and len(slept) == 1, "an exception not in retry_on is raised at once, without retrying or sleeping")
     fn, slept = Flaky([]), []
     expect(ag.retry_with_backoff(fn, retries=0, sleep=slept.append, rng=random.Random(5)) == "ok" and fn.calls == 1
