@@ -60,7 +60,7 @@ bench: $(DEV)
 classroom: $(RUNTIME)
 	@$(PY) -m grader classroom --submissions "$(SUBMISSIONS)" --phase "$(PHASE)" --out "$(OUT)" \
 		$(if $(WORKERS),--workers $(WORKERS)) $(if $(ROSTER),--roster "$(ROSTER)") $(if $(RESUME),--resume) \
-		$(if $(DEADLINE),--deadline "$(DEADLINE)") $(if $(PENALTY),--penalty-per-day $(PENALTY)) $(if $(DASK),--dask $(DASK))
+		$(if $(DEADLINE),--deadline "$(DEADLINE)") $(if $(PENALTY),--penalty-per-day $(PENALTY)) $(if $(DASK),--dask $(DASK)) $(if $(ALLOW_UNSANDBOXED),--allow-unsandboxed)
 
 gradescope: $(RUNTIME)
 	@$(PY) -m grader gradescope --build "$(or $(ZIP),autograder.zip)" --phase "$(PHASE)"

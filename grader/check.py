@@ -25,7 +25,8 @@ from typing import Any
 
 import pytest
 
-from grader import loader
+from grader import bridge, loader
+from grader.bridge import is_instance  # noqa: F401  (for check authors: isinstance across the bridge)
 from grader.loader import LearnerError
 
 
@@ -33,8 +34,13 @@ class MissingName(LearnerError):
     """The learner's module lacks a name the checks need."""
 
 
-class _Learner:
-    """Lazy handle on a learner's module: nothing is imported until a check uses it."""
+class _Learner(bridge._LearnerModule):
+    """Lazy handle on a learner's module: nothing is imported until a check uses it.
+
+    When the grader runs checks in a judge process, the module lives in a jail and each
+    attribute is a handle across the bridge (:mod:`grader.bridge`); under plain pytest
+    (``make check``, notebooks) it is imported in this process.
+    """
 
     def __init__(self, topic_id: str):
         self._topic_id = topic_id
@@ -42,6 +48,8 @@ class _Learner:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):  # pytest and friends probe objects for private attributes
             raise AttributeError(name)
+        if bridge.settings is not None and loader.loaded(self._topic_id) is None:
+            return self._jailed(name)
         module = loader.load(self._topic_id)
         try:
             return getattr(module, name)
@@ -49,6 +57,20 @@ class _Learner:
             raise MissingName(
                 f"{self._topic_id}.py defines no `{name}`: keep the names and signatures of the stub"
             ) from None
+
+    def _jailed(self, name: str) -> Any:
+        session = bridge.session(self._topic_id, loader.module_path(self._topic_id))
+        if name in session.attributes:
+            return session.attributes[name]
+        try:
+            value = session.request("getattr", None, name)
+        except AttributeError:
+            raise MissingName(
+                f"{self._topic_id}.py defines no `{name}`: keep the names and signatures of the stub"
+            ) from None
+        if isinstance(value, bridge.Remote) and "c" in value._kata_flags:
+            session.attributes[name] = value  # functions and classes: one round trip less per call
+        return value
 
     def __repr__(self) -> str:
         return f"<learner module {self._topic_id}>"

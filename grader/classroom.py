@@ -25,7 +25,7 @@ from grader.catalogue import Topic
 from grader.feedback import instructor_report, student_html, student_markdown
 from grader.grade import GradingError, hidden_checks_present, phases_for
 from grader.results import GradeReport
-from grader.submissions import Submission, SubmissionError, discover, materialise
+from grader.submissions import Submission, SubmissionError, discover, materialise, normalise_id
 from grader.worker import Job, Limits, preload, run_jobs
 
 
@@ -57,8 +57,8 @@ def read_roster(path: Path) -> list[str]:
     for name in ("student_id", "id", "student", "login", "github_username"):
         if name in header:
             column = header.index(name)
-            return [r[column].strip() for r in rows[1:] if len(r) > column and r[column].strip()]
-    return [r[0].strip() for r in rows if r and r[0].strip()]
+            return [normalise_id(r[column]) for r in rows[1:] if len(r) > column and r[column].strip()]
+    return [normalise_id(r[0]) for r in rows if r and r[0].strip()]
 
 
 def late_days(submitted_at: float | None, deadline: datetime | None) -> int:
@@ -135,6 +135,11 @@ class Classroom:
         roster = read_roster(options.roster) if options.roster else []
         if options.resume:
             self._load_done({s.student for s in submissions} | set(roster))
+            for sub in submissions:  # started in an earlier run that never finished it: not again
+                if sub.student not in self.records and self._started_marker(sub.student).exists():
+                    self.save(_record(sub.student, "error", None,
+                                      "grading this submission stopped an earlier run before it finished; "
+                                      "it is not graded again (grade it alone to see why)", None, options))
         todo = [s for s in submissions if s.student not in self.records]
         scratch = Path(tempfile.mkdtemp(prefix="kata-classroom-"))
         try:
@@ -145,9 +150,15 @@ class Classroom:
                 except SubmissionError as error:
                     self.save(_record(sub.student, "error", None, str(error), None, options))
             by_student = {s.student: s for s in todo}
-            with _progress(len(todo), options.show_progress, done=len(todo) - len(trees)) as advance:
-                grade = self._grade_dask if options.dask else self._grade_local
-                grade(trees, by_student, advance)
+            try:
+                with _progress(len(todo), options.show_progress, done=len(todo) - len(trees)) as advance:
+                    grade = self._grade_dask if options.dask else self._grade_local
+                    grade(trees, by_student, advance)
+            except KeyboardInterrupt:  # a clean stop, not a crash: those students are simply not graded yet
+                for student in trees:
+                    if student not in self.records:
+                        self._started_marker(student).unlink(missing_ok=True)
+                raise
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         for student in roster:
@@ -157,6 +168,16 @@ class Classroom:
         (self.out / "report.html").write_text(
             instructor_report([self.records[s] for s in sorted(self.records)], options.phase), encoding="utf-8")
         return [self.records[s] for s in sorted(self.records)]
+
+    def _started_marker(self, student: str) -> Path:
+        return self.out / "students" / f".{student}.started"
+
+    def mark_started(self, student: str) -> None:
+        """Written before a student's first job runs, so --resume can tell a crash from not-yet-graded."""
+        marker = self._started_marker(student)
+        if not marker.exists():
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(datetime.now(timezone.utc).isoformat(), encoding="utf-8")
 
     def _load_done(self, students: set[str]) -> None:
         for student in students:
@@ -172,7 +193,7 @@ class Classroom:
 
     def _grade_local(self, trees: dict[str, Path], subs: dict[str, Submission], advance) -> None:
         hidden = hidden_checks_present(self.topics)
-        preload(self.topics)
+        preload(self.topics, jail=self.options.limits.jail)
         jobs = [Job(t, tree, hidden=hidden, key=(student, t.id)) for student, tree in trees.items() for t in self.topics]
         waiting = {student: len(self.topics) for student in trees}
         results: dict[str, dict] = {student: {} for student in trees}
@@ -191,7 +212,8 @@ class Classroom:
             for student in trees:
                 self._finish(subs[student], self._with_coming(GradeReport(self.options.phase, "", []).to_dict()))
                 advance()
-        run_jobs(jobs, self.options.limits, self.options.workers, on_result=on_result)
+        run_jobs(jobs, self.options.limits, self.options.workers, on_result=on_result,
+                 on_start=lambda job: self.mark_started(job.key[0]))
 
     def _with_coming(self, report: dict) -> dict:
         present = {t["topic"] for t in report["topics"]}

@@ -19,6 +19,19 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _sandbox_notice(jail: bool) -> list[str]:
+    """Print, once and in one line, which protections this machine cannot give the jail."""
+    if not jail:
+        print("note: --no-jail: the learner's code runs beside the checks (for benchmarks only)", file=sys.stderr)
+        return ["no jail"]
+    from grader.jails import missing_protections
+
+    gaps = missing_protections()
+    if gaps:
+        print(f"note: the jail runs without {'; '.join(gaps)} on this machine", file=sys.stderr)
+    return gaps
+
+
 def _topic_or_fail(topic_id: str):
     from grader.catalogue import all_topics, topic
 
@@ -39,7 +52,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from grader.worker import Limits
 
     limits = Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline,
-                    memory_mb=args.memory_mb)
+                    memory_mb=args.memory_mb, jail=not args.no_jail)
+    _sandbox_notice(limits.jail)
     try:
         report = grade(args.target, args.phase, limits=limits, workers=args.workers, topic_id=args.topic)
     except GradingError as error:
@@ -178,11 +192,16 @@ def cmd_classroom(args: argparse.Namespace) -> int:
             deadline = deadline.replace(tzinfo=timezone.utc)
     if args.roster and not Path(args.roster).is_file():
         return _fail(f"roster {args.roster!r} does not exist: pass ROSTER=<csv file with a student_id column>")
+    gaps = _sandbox_notice(not args.no_jail)
+    if gaps and not args.allow_unsandboxed:
+        return _fail("a class is graded only in a full jail (see the note above): fix the machine, or pass "
+                     "--allow-unsandboxed (ALLOW_UNSANDBOXED=1) to grade without those protections")
     options = ClassroomOptions(
         submissions=Path(args.submissions), phase=args.phase, out=Path(args.out), workers=args.workers,
         roster=Path(args.roster) if args.roster else None, resume=args.resume, deadline=deadline,
         penalty_per_day=args.penalty_per_day, dask=args.dask,
-        limits=Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline, memory_mb=args.memory_mb),
+        limits=Limits(check_timeout=args.check_timeout, topic_deadline=args.topic_deadline, memory_mb=args.memory_mb,
+                      jail=not args.no_jail),
         show_progress=not args.quiet)
     try:
         classroom = Classroom(options)
@@ -258,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--check-timeout", type=float, default=10.0, help="seconds per check")
     grade.add_argument("--topic-deadline", type=float, default=180.0, help="seconds per topic")
     grade.add_argument("--memory-mb", type=int, default=3072, help="memory a topic may use, in MiB")
+    grade.add_argument("--no-jail", action="store_true", help=argparse.SUPPRESS)  # benchmarks only
     grade.set_defaults(func=cmd_grade)
 
     check = sub.add_parser("check", help="run one topic's public checks with pytest")
@@ -285,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
     classroom.add_argument("--topic-deadline", type=float, default=180.0)
     classroom.add_argument("--memory-mb", type=int, default=3072)
     classroom.add_argument("--quiet", action="store_true", help="no progress bar")
+    classroom.add_argument("--allow-unsandboxed", action="store_true",
+                           help="grade even where the jail lacks a protection (the note says which)")
+    classroom.add_argument("--no-jail", action="store_true", help=argparse.SUPPRESS)  # benchmarks only
     classroom.set_defaults(func=cmd_classroom)
 
     gradescope = sub.add_parser("gradescope", help="build autograder.zip, or run inside Gradescope")

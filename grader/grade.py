@@ -45,7 +45,7 @@ def grade(target: Path | str, phase_spec: str = "all", limits: Limits = Limits()
         phase_spec = str(topics[0].phase)
     available = [t for t in topics if t.available]
     hidden = hidden_checks_present(available)
-    preload(available)
+    preload(available, jail=limits.jail)
     jobs = [Job(t, root, hidden=hidden,
                 only_exercises=frozenset(only_exercises[t.id]) if only_exercises and t.id in only_exercises else None)
             for t in available]

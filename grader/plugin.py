@@ -13,8 +13,9 @@ from typing import Any, Callable
 
 import pytest
 
-from grader import loader
-from grader.bans import ShortcutUsed, banned
+from grader import bridge, loader
+from grader.bans import ShortcutUsed as LocalShortcutUsed, banned
+from grader.bridge import ShortcutUsed
 from grader.catalogue import EXERCISES, HIDDEN_CHECKS, topic as topic_by_id
 from grader.katas import kata as find_kata
 
@@ -85,6 +86,8 @@ def pytest_runtest_call(item: pytest.Item):
     spec = find_kata(topic_by_id(topic_id), exercise) if topic_id else None
     if not spec or not spec.banned:
         return (yield)
+    if bridge.settings is not None and loader.loaded(topic_id) is None:
+        return (yield from _jailed_ban(spec.banned, exercise))
     try:
         module = loader.load(topic_id)
     except loader.LearnerError:
@@ -93,15 +96,34 @@ def pytest_runtest_call(item: pytest.Item):
         message = "`{}` is not allowed in " + exercise + ": this kata asks you to implement it yourself"
         try:
             result = yield
-        except ShortcutUsed:
+        except LocalShortcutUsed:
             raise
         except BaseException as error:  # the learner swallowed the ban and the check failed later
             if hits:
                 raise ShortcutUsed(message.format(hits[0])).with_traceback(error.__traceback__) from None
             raise
         if hits:  # swallowed, and the check still passed: a ban is a ban
-            raise ShortcutUsed(message.format(hits[0]))
+            raise LocalShortcutUsed(message.format(hits[0]))
     return result
+
+
+def _jailed_ban(names, exercise: str):
+    """The jail watches the banned objects during every request of this check; a hit fails it."""
+    bridge.active_ban = {"names": list(names), "hits": [], "exercise": exercise}
+    try:
+        try:
+            result = yield
+        except ShortcutUsed:
+            raise
+        except BaseException as error:
+            if bridge.active_ban["hits"]:
+                raise bridge.shortcut_error().with_traceback(error.__traceback__) from None
+            raise
+        if bridge.active_ban["hits"]:
+            raise bridge.shortcut_error()
+        return result
+    finally:
+        bridge.active_ban = None
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -155,8 +177,10 @@ def _classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
         return ("timeout" if error.timed_out else "error"), str(error), []
     if isinstance(error, loader.LearnerError):
         return "error", str(error), []
-    if isinstance(error, ShortcutUsed):
+    if isinstance(error, (ShortcutUsed, LocalShortcutUsed)):
         return "failed", str(error), frames
+    if isinstance(error, bridge.LearnerCrash):
+        return "error", str(error), frames
     if type(error).__name__ == "Failed" and str(error).startswith("DID NOT RAISE"):
         expected = str(error).split("DID NOT RAISE", 1)[1].strip(" <>").replace("class ", "").strip("'")
         return "failed", f"your code should raise {expected} here but returned normally: see the brief's conventions", frames
@@ -167,7 +191,7 @@ def _classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
         return "error", f"ran out of memory{where}: the grader caps the memory of each topic", frames
     if isinstance(error, AssertionError):
         text = first_line(error)
-        if frames and _raised_in(excinfo, files):
+        if frames and (getattr(error, "__kata_raised_in_learner__", False) or _raised_in(excinfo, files)):
             return "failed", f"an assert in your code failed{where}: {text or 'no message'}", frames
         return "failed", text or "the check failed", frames
     if isinstance(error, SystemExit):
@@ -187,6 +211,9 @@ def first_line(error: BaseException) -> str:
 
 def learner_frames(excinfo, files: set[str]) -> list[str]:
     """Traceback entries in the learner's own file only: ``name.py:LINE in func: source``."""
+    jailed = getattr(excinfo.value, "__kata_frames__", None)
+    if jailed is not None:
+        return list(jailed)
     lines = []
     for entry in excinfo.traceback:
         if str(entry.path) in files:

@@ -34,6 +34,7 @@ class Limits:
     check_timeout: float = 10.0  # seconds per check (pytest-timeout)
     topic_deadline: float = 180.0  # seconds per topic, all checks and restarts together
     memory_mb: int = 3072  # address space a topic may add on top of the preloaded worker
+    jail: bool = True  # the learner's code runs in a jail; False only for benchmarks (--no-jail)
 
 
 @dataclass
@@ -54,8 +55,16 @@ def check_files(topic: Topic, hidden: bool) -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def preload(topics: list[Topic]) -> None:
-    """Import pytest and every module the topics' check files import, once, before forking."""
+def preload(topics: list[Topic], jail: bool = True) -> None:
+    """Import pytest and every module the topics' check files import, once, before forking.
+
+    With ``jail``, the zygote that forks the jails starts first, importing the same libraries in
+    its own process (it never sees the checks), so the two imports overlap.
+    """
+    if jail:
+        from grader import jails
+
+        jails.start_zygote(sorted(_library_modules(topics)))
     for name in ("pytest", "_pytest.python", "_pytest.runner", "_pytest.fixtures", "pytest_timeout", "grader.plugin"):
         importlib.import_module(name)
     from grader.bans import resolve
@@ -76,6 +85,17 @@ def preload(topics: list[Topic]) -> None:
                     pass  # the check itself will report it
     gc.collect()
     gc.freeze()  # the preloaded heap is shared by every child: keep the collector (and copy-on-write) off it
+
+
+def _library_modules(topics: list[Topic]) -> set[str]:
+    names = {"numpy", "scipy", "torch"}
+    for topic in topics:
+        for path in check_files(topic, hidden=True):
+            names |= _imported_modules(path)
+        module = topic.module_in(topic.folder.parent.parent / "solutions")
+        if module.is_file():
+            names |= _imported_modules(module)
+    return {n for n in names if not n.startswith(("tests", "exercises", "solutions", "pytest", "_pytest"))}
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -117,6 +137,12 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
             stream.flush()
 
         loader.set_target(job.target)
+        if limits.jail:
+            from grader import bridge, jails
+
+            bridge.configure(bridge.JailSettings(zygote=jails.zygote_path(), memory_mb=limits.memory_mb,
+                                                 cpu_seconds=int(limits.topic_deadline) + 30,
+                                                 tag=jails.TAG))
         plugin.sink = send
         plugin.exclude = set(exclude)
         plugin.only_exercises = set(job.only_exercises) if job.only_exercises is not None else None
@@ -129,6 +155,8 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
             "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
         ]
         pytest.main(args)
+        if limits.jail:
+            bridge.close_all()
         send({"event": "done"})
     except BaseException as error:  # report, never raise into the parent's code path
         try:
@@ -245,7 +273,7 @@ def _describe_exit(status: int) -> str:
 
 
 def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = None,
-             on_result=None) -> list[TopicResult]:
+             on_result=None, on_start=None) -> list[TopicResult]:
     """Grade every job, ``workers`` children at a time; results in the order of ``jobs``."""
     workers = max(1, workers or os.cpu_count() or 1)
     pending = list(enumerate(jobs))
@@ -289,6 +317,8 @@ def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = N
                 raise KeyboardInterrupt
             while pending and len(running) < workers:
                 index, job = pending.pop(0)
+                if on_start is not None:
+                    on_start(job)
                 start(index, _Run(job, limits))
             now = time.monotonic()
             wait = max(0.0, min(run.deadline() for _, run in running.values()) - now)

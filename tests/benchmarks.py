@@ -1,6 +1,8 @@
 """`make bench`: what isolation costs. Grades every phase of the reference solutions with the
-grader (forked, isolated workers) and, in the same run, runs the same public and hidden checks
-with plain pytest in one process; prints both wall times and their ratio (aim: <= 1.3).
+grader (the learner's code in jails, and with --no-jail in the judge's own workers) and, in the
+same run, runs the same public and hidden checks with plain pytest in one process; prints the wall
+times and their ratios (aim: jailed <= 1.5x plain pytest). `make bench-classroom`: a synthetic
+class graded jailed and --no-jail in the same run (aim: jailed >= 0.7x the unjailed rate).
 
     python -m tests.benchmarks [--repeat 3]
 """
@@ -37,13 +39,15 @@ def grade_vs_pytest(repeat: int) -> dict[str, float]:
     pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
                   "-c", str(GRADING_INI), "--rootdir", str(REPO), "--assert=plain", *files]
     env = {**os.environ, "KATA_TARGET": str(SOLUTIONS), "KATA_STATE_DIR": tempfile.mkdtemp()}
-    grader_times, one_worker_times, pytest_times = [], [], []
+    grader_times, one_worker_times, pytest_times, nojail_times = [], [], [], []
     for _ in range(repeat):
         grader_times.append(_timed(grader_cmd, env))
         one_worker_times.append(_timed(grader_cmd + ["--workers", "1"], env))
+        nojail_times.append(_timed(grader_cmd + ["--no-jail"], env))
         pytest_times.append(_timed(pytest_cmd, env))
-    g, g1, p = (statistics.median(t) for t in (grader_times, one_worker_times, pytest_times))
-    return {"topics": len(topics), "grader_s": g, "grader_1_s": g1, "pytest_s": p, "ratio": g / p, "ratio_1": g1 / p}
+    g, g1, n, p = (statistics.median(t) for t in (grader_times, one_worker_times, nojail_times, pytest_times))
+    return {"topics": len(topics), "grader_s": g, "grader_1_s": g1, "nojail_s": n, "pytest_s": p,
+            "ratio": g / p, "ratio_1": g1 / p, "ratio_nojail": n / p}
 
 
 def synthetic_class(root: Path, size: int, phase_spec: str) -> Path:
@@ -72,9 +76,14 @@ def classroom_vs_sequential(size: int, phase_spec: str) -> dict[str, float]:
     root = Path(tempfile.mkdtemp(prefix="kata-bench-class-"))
     subs = synthetic_class(root, size, phase_spec)
     env = {**os.environ, "KATA_STATE_DIR": str(root / "state")}
+    command = [sys.executable, "-m", "grader", "classroom", "--submissions", str(subs), "--phase", phase_spec,
+               "--quiet", "--allow-unsandboxed"]
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "grader", "classroom", "--submissions", str(subs), "--phase", phase_spec,
-                    "--out", str(root / "out"), "--quiet"], cwd=REPO, env=env, check=True, capture_output=True)
+    subprocess.run(command + ["--out", str(root / "out-nojail"), "--no-jail"], cwd=REPO, env=env, check=True,
+                   capture_output=True)
+    unjailed = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run(command + ["--out", str(root / "out")], cwd=REPO, env=env, check=True, capture_output=True)
     parallel = time.perf_counter() - start
     start = time.perf_counter()
     for sub in sorted(subs.iterdir()):
@@ -82,7 +91,7 @@ def classroom_vs_sequential(size: int, phase_spec: str) -> dict[str, float]:
                         f"OUTPUT={root / 'seq.json'}"], cwd=REPO, env=env, check=True, capture_output=True)
     sequential = time.perf_counter() - start
     return {"size": size, "classroom_per_min": 60 * size / parallel, "sequential_per_min": 60 * size / sequential,
-            "speedup": sequential / parallel}
+            "nojail_per_min": 60 * size / unjailed, "speedup": sequential / parallel, "jail_rate": unjailed / parallel}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Synthetic class of {args.class_size} submissions, phase {args.phase} "
               f"(reference, stubs and known-wrong variants mixed)...", flush=True)
         r = classroom_vs_sequential(args.class_size, args.phase)
-        print(f"  make classroom (parallel, {os.cpu_count()} cores): {r['classroom_per_min']:.1f} submissions/min")
+        print(f"  make classroom (parallel, {os.cpu_count()} cores): {r['classroom_per_min']:.1f} submissions/min (jailed)")
+        print(f"  ... with --no-jail:                 {r['nojail_per_min']:.1f} submissions/min")
+        print(f"  ratio jailed / --no-jail:           {r['jail_rate']:.2f}x  (aim: >= 0.7)")
         print(f"  make grade, one after another:      {r['sequential_per_min']:.1f} submissions/min")
         print(f"  ratio classroom / sequential:        {r['speedup']:.2f}x")
         return 0
@@ -104,10 +115,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} cores)...", flush=True)
     r = grade_vs_pytest(args.repeat)
     print(f"  topics graded:                 {r['topics']}")
-    print(f"  python -m grader grade:        {r['grader_s']:.2f} s  (isolated workers, {os.cpu_count()} at a time)")
+    print(f"  python -m grader grade:        {r['grader_s']:.2f} s  (jailed, {os.cpu_count()} topics at a time)")
+    print(f"  ... with --no-jail:            {r['nojail_s']:.2f} s  (the learner's code in the judge's workers)")
     print(f"  ... with --workers 1:          {r['grader_1_s']:.2f} s  (same single core as pytest)")
     print(f"  python -m pytest (one process): {r['pytest_s']:.2f} s")
-    print(f"  ratio grader / pytest:         {r['ratio']:.2f}  (aim: <= 1.3)")
+    print(f"  ratio grader / pytest:         {r['ratio']:.2f}  (aim: <= 1.5)")
+    print(f"  ratio --no-jail / pytest:      {r['ratio_nojail']:.2f}")
     print(f"  ratio, one worker / pytest:    {r['ratio_1']:.2f}")
     return 0
 

@@ -74,15 +74,15 @@ def test_edition_holds_no_solution_body_and_no_hidden_check(edition):
 
 def test_make_grade_in_the_edition_scores_public_checks_and_says_so(edition):
     env = {**os.environ, "KATA_STATE_DIR": str(edition.parent / "state")}
-    done = subprocess.run(["make", "--no-print-directory", "grade", "PHASE=1", f"VENV={VENV}"], cwd=edition,
+    done = subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed-runtime", "grade", "PHASE=1", f"VENV={VENV}"], cwd=edition,
                           capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, done.stderr
     assert "Score: 0 /" in done.stdout and "not attempted yet" in done.stdout
     assert "your instructor runs the hidden checks" in done.stdout
-    done = subprocess.run(["make", "--no-print-directory", "check", "TOPIC=linear_algebra", f"VENV={VENV}"],
+    done = subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed-runtime", "check", "TOPIC=linear_algebra", f"VENV={VENV}"],
                           cwd=edition, capture_output=True, text=True, timeout=600, env=env)
     assert "not attempted yet" in done.stdout
-    done = subprocess.run(["make", "--no-print-directory", "release", "OUT=/tmp/never", f"VENV={VENV}"],
+    done = subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed-runtime", "release", "OUT=/tmp/never", f"VENV={VENV}"],
                           cwd=edition, capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode != 0 and "already a student edition" in done.stderr
 

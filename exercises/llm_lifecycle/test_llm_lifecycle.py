@@ -5,6 +5,7 @@ gradients, clipping, per-channel scales, all-zero tensors and multi-step trainin
 import math
 
 import torch
+import torch._dynamo  # noqa: F401  the first torch.optim constructor imports it (~5 s): preload it once
 import torch.nn.functional as F
 from torch import nn
 

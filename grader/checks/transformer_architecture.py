@@ -1,9 +1,11 @@
 """Hidden checks for transformer_architecture (phase 4: the decoder-only LLM).
 
 Every reference lives in this file (torch / numpy / plain Python written independently of the
-solution). The model-level katas (tiny_gpt, kv_cache) run the learner's TinyGPT with the
-reference blocks below swapped into ``model.blocks``, so a bug in the learner's block costs
-points in transformer_block only; generate is checked with a small model defined here.
+solution). The model-level katas (tiny_gpt, kv_cache) run the learner's TinyGPT with its own
+blocks, and compare it with the pinned TinyGPT forward computed here around those very blocks
+(each called on its own, with a cache of this file), so a bug in the learner's block costs points
+in transformer_block only while the model's wiring, positions, head and cache are judged in full;
+generate is checked with a small model defined here (called back from the learner's code).
 """
 from __future__ import annotations
 
@@ -66,33 +68,6 @@ def ref_block_forward(params: dict, x: torch.Tensor, n_heads: int) -> torch.Tens
     h = F.layer_norm(x, (C,), params["norm2.weight"], params["norm2.bias"], eps=1e-5)
     m = F.gelu(h @ params["fc1.weight"].T + params["fc1.bias"]) @ params["fc2.weight"].T + params["fc2.bias"]
     return x + m
-
-
-class RefBlock(nn.Module):
-    """A correct block with the pinned interface, swapped into the learner's TinyGPT."""
-
-    def __init__(self, d_model: int, n_heads: int, d_ff: int):
-        super().__init__()
-        self.n_heads = n_heads
-        self.norm1, self.norm2 = nn.LayerNorm(d_model), nn.LayerNorm(d_model)
-        self.qkv, self.out_proj = nn.Linear(d_model, 3 * d_model), nn.Linear(d_model, d_model)
-        self.fc1, self.fc2 = nn.Linear(d_model, d_ff), nn.Linear(d_ff, d_model)
-
-    def forward(self, x, cache=None, layer=0):
-        B, T, C = x.shape
-        H, D = self.n_heads, C // self.n_heads
-        q, k, v = self.qkv(self.norm1(x)).chunk(3, dim=-1)
-        q, k, v = (t.reshape(B, T, H, D).permute(0, 2, 1, 3) for t in (q, k, v))
-        if cache is not None:
-            k, v = cache.update(layer, k, v)
-        S = k.shape[2] - T
-        qpos = torch.arange(T)[:, None] + S
-        kpos = torch.arange(S + T)[None, :]
-        s = (q @ k.transpose(-1, -2)) / math.sqrt(D)
-        s = s.masked_fill(kpos > qpos, -torch.inf)
-        y = (s.softmax(-1) @ v).permute(0, 2, 1, 3).reshape(B, T, C)
-        x = x + self.out_proj(y)
-        return x + self.fc2(F.gelu(self.fc1(self.norm2(x))))
 
 
 class DictCache:
@@ -379,24 +354,48 @@ V, BLOCK, C, H, L = 37, 12, 24, 4, 2
 
 
 def _gpt(seed: int, vocab=V, block_size=BLOCK, d=C, heads=H, layers=L):
+    """The learner's TinyGPT with its own blocks, in float64, every parameter seeded noise."""
     model = _make(ta.TinyGPT, vocab, block_size, d, heads, layers)
     for name in ("wte", "wpe", "ln_f", "lm_head", "blocks"):
         expect(hasattr(model, name), f"TinyGPT has no `{name}`: keep the pinned names wte, wpe, blocks, ln_f, lm_head")
     expect(isinstance(model.blocks, nn.ModuleList) and len(model.blocks) == layers,
            "TinyGPT.blocks should be an nn.ModuleList of n_layers blocks")
-    model.blocks = nn.ModuleList(RefBlock(d, heads, 4 * d) for _ in range(layers))
     model = model.double()
     randomize(model, seed)
     return model
 
 
-def ref_gpt(model, idx: torch.Tensor) -> torch.Tensor:
+def ref_gpt(model, idx: torch.Tensor, cache=None, start: int = 0, blocks=None) -> torch.Tensor:
+    """The pinned TinyGPT forward written here around the learner's own blocks, called one by one.
+
+    ``cache`` is this file's DictCache (the blocks call its update()); ``start`` = positions
+    already in it; ``blocks`` defaults to ``model.blocks``. Whatever the blocks compute, the
+    model must compute exactly this around them.
+    """
     T = idx.shape[1]
-    x = model.wte.weight[idx] + model.wpe.weight[:T]
-    for block in model.blocks:
-        x = block(x)
+    x = model.wte.weight[idx] + model.wpe.weight[start:start + T]        # (B, T, C)
+    for i, block in enumerate(model.blocks if blocks is None else blocks):
+        x = block(x, cache=cache, layer=i)
     x = F.layer_norm(x, (x.shape[-1],), model.ln_f.weight, model.ln_f.bias, eps=1e-5)
-    return x @ model.wte.weight.T
+    return x @ model.wte.weight.T                                          # tied head, (B, T, V)
+
+
+def ref_gpt_chunks(model, idx: torch.Tensor, sizes) -> torch.Tensor:
+    """ref_gpt fed ``idx`` in chunks of ``sizes`` through one DictCache (positions continue)."""
+    cache, parts, start = DictCache(), [], 0
+    for size in sizes:
+        parts.append(ref_gpt(model, idx[:, start:start + size], cache=cache, start=start))
+        start += size
+    return torch.cat(parts, 1)
+
+
+def _positionwise_blocks(model, d: int) -> None:
+    """Zero the value rows of every block's qkv (output [q | k | v], pinned): attention then only
+    adds out_proj.bias, so each block (its mask right or wrong) treats every position on its own."""
+    with torch.no_grad():
+        for block in model.blocks:
+            block.qkv.weight[2 * d:].zero_()
+            block.qkv.bias[2 * d:].zero_()
 
 
 @check("tiny_gpt", points=2)
@@ -419,8 +418,13 @@ def test_gpt_logits_match_reference():
     assert_shape(logits, (3, 9, V), name="logits", hint="(B, T, vocab_size)")
     with torch.no_grad():
         want = ref_gpt(model, idx)
+        without_blocks = ref_gpt(model, idx, blocks=[])   # if that is the same, the blocks did nothing
+    expect(not torch.allclose(want, without_blocks),
+           "your TransformerBlock returns its input unchanged, so the checks cannot tell whether TinyGPT runs "
+           "its blocks: finish transformer_block first")
     assert_close(logits.detach(), want, **F64, name="logits",
-                 hint="wte(idx) + wpe(arange(T)), the blocks, ln_f, then the tied head")
+                 hint="wte(idx) + wpe(arange(T)), then x = block(x, cache=cache, layer=i) for each block in order, "
+                      "ln_f, then the tied head")
     expect(torch.equal(idx, idx0), "TinyGPT modified idx")
 
 
@@ -436,14 +440,21 @@ def test_gpt_full_block_and_single_token():
 @check("tiny_gpt", points=2)
 def test_gpt_is_causal_and_head_gets_gradient():
     model = _gpt(25)
+    _positionwise_blocks(model, C)      # now only code outside the blocks could mix positions
     g = torch.Generator().manual_seed(26)
     idx = torch.randint(0, V, (2, 10), generator=g)
     idx2 = idx.clone()
     idx2[:, 6:] = (idx2[:, 6:] + 1) % V
+    idx3 = idx.clone()
+    idx3[:, :4] = (idx3[:, :4] + 2) % V
     with torch.no_grad():
-        a, b = model(idx), model(idx2)
+        a, b, c = model(idx), model(idx2), model(idx3)
     expect(torch.allclose(a[:, :6], b[:, :6], rtol=1e-9, atol=1e-10),
            "logits at positions 0..5 changed when only tokens 6.. changed: nothing outside the blocks may mix positions")
+    expect(torch.allclose(a[:, 4:], c[:, 4:], rtol=1e-9, atol=1e-10),
+           "with blocks that treat every position on its own, changing tokens 0..3 changed the logits at positions "
+           "4..: nothing outside the blocks may mix positions")
+    expect(not torch.allclose(a[:, 6:], b[:, 6:]), "the logits did not react to the tokens at their own positions")
     model.zero_grad()
     used = set(idx.flatten().tolist())
     unused = [t for t in range(V) if t not in used]
@@ -481,14 +492,15 @@ def test_cached_forward_matches_full_forward():
     model = _gpt(28)
     idx = torch.randint(0, V, (2, 11), generator=torch.Generator().manual_seed(29))
     with torch.no_grad():
-        full = model(idx)
         cache = ta.KVCache()
         parts = [model(idx[:, :5], cache=cache)]
         for t in range(5, 11):
             parts.append(model(idx[:, t:t + 1], cache=cache))
+        want = ref_gpt_chunks(model, idx, (5, 1, 1, 1, 1, 1, 1))
     expect(cache.seq_len == 11, "after feeding 11 tokens the cache should hold 11 positions")
-    assert_close(torch.cat(parts, 1), full, **F64, name="logits with a cache",
-                 hint="with a cache, positions start at cache.seq_len (read it before the blocks update it)")
+    assert_close(torch.cat(parts, 1), want, **F64, name="logits with a cache (prefill 5, then one at a time)",
+                 hint="with a cache, positions start at cache.seq_len (read it before the blocks update it); "
+                      "call block(x, cache=cache, layer=i); update() appends along dim 2 and returns all keys/values")
 
 
 @check("kv_cache", points=2)
@@ -496,12 +508,14 @@ def test_cached_forward_uneven_chunks():
     model = _gpt(30, vocab=31, block_size=10, d=16, heads=2, layers=3)
     idx = torch.randint(0, 31, (3, 10), generator=torch.Generator().manual_seed(31))
     with torch.no_grad():
-        full = model(idx)
         cache, parts, start = ta.KVCache(), [], 0
         for size in (1, 4, 2, 3):
             parts.append(model(idx[:, start:start + size], cache=cache))
             start += size
-    assert_close(torch.cat(parts, 1), full, **F64, name="logits fed in chunks 1, 4, 2, 3")
+        want = ref_gpt_chunks(model, idx, (1, 4, 2, 3))
+    expect(cache.seq_len == 10, "after feeding 10 tokens the cache should hold 10 positions")
+    assert_close(torch.cat(parts, 1), want, **F64, name="logits fed in chunks 1, 4, 2, 3",
+                 hint="each chunk's positions continue at cache.seq_len; every layer keeps its own keys and values")
 
 
 @check("kv_cache", points=2)
@@ -509,10 +523,14 @@ def test_greedy_decoding_with_cache_matches_recomputation():
     model = _gpt(32)
     prompt = torch.randint(0, V, (2, 3), generator=torch.Generator().manual_seed(33))
     with torch.no_grad():
-        slow = prompt
+        # the reference decodes with this file's cache around the learner's blocks; with a correct
+        # block that is the same as recomputing the whole sequence each step (transformer_block checks it)
+        want, ref_cache = prompt, DictCache()
+        logits = ref_gpt(model, prompt, cache=ref_cache)[:, -1]
         for _ in range(8):
-            nxt = model(slow)[:, -1].argmax(-1, keepdim=True)
-            slow = torch.cat([slow, nxt], 1)
+            nxt = logits.argmax(-1, keepdim=True)
+            logits = ref_gpt(model, nxt, cache=ref_cache, start=want.shape[1])[:, -1]
+            want = torch.cat([want, nxt], 1)
         cache = ta.KVCache()
         fast = prompt
         logits = model(prompt, cache=cache)[:, -1]
@@ -520,8 +538,8 @@ def test_greedy_decoding_with_cache_matches_recomputation():
             nxt = logits.argmax(-1, keepdim=True)
             fast = torch.cat([fast, nxt], 1)
             logits = model(nxt, cache=cache)[:, -1]
-    expect(torch.equal(fast, slow), "greedy decoding with the KV cache chose different tokens than recomputing "
-                                    "the whole sequence: check the position offset and that keys are appended")
+    expect(torch.equal(fast, want), "greedy decoding with the KV cache chose different tokens than the reference "
+                                    "decoding: check the position offset and that keys are appended")
 
 
 # --- sampling ------------------------------------------------------------------------------------

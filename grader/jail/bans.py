@@ -1,0 +1,187 @@
+"""Bans by identity, inside the jail: a banned function reached by any path is seen.
+
+While the learner's code runs for a kata that bans names, three watchers look for the banned
+objects themselves, not for the dotted names they were written as:
+
+- a profile hook: a call of a banned Python function's code (from any module path, an alias,
+  a ``functools.partial``, a container, code compiled under any file name), a method of a banned
+  class (subclasses included), or a banned builtin called from Python code;
+- a torch function mode: a banned torch function however it is reached, C callers included;
+- attribute guards: every module attribute in ``sys.modules`` that holds a banned object that
+  neither watcher sees (a numpy ufunc) is swapped for a recording wrapper, aliases in the learner's
+  module too.
+
+A hit is recorded, never raised, so the learner cannot swallow it; the judge fails the check.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+import types
+from typing import Any
+
+
+def resolve(dotted: str) -> Any:
+    """``"numpy.linalg.qr"`` -> the function (the longest importable prefix, then attributes)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            owner: Any = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            owner = getattr(owner, attr)
+        return owner
+    raise ValueError(f"cannot resolve banned name {dotted!r}")
+
+
+def _codes_of(obj: Any) -> set:
+    """Code objects whose execution means ``obj`` (or a method of it) is being used."""
+    codes = set()
+    seen = set()
+
+    def add(fn, depth=0):
+        if id(fn) in seen or depth > 3:
+            return
+        seen.add(id(fn))
+        code = getattr(fn, "__code__", None)
+        if isinstance(code, types.CodeType):
+            codes.add(code)
+        for attr in ("__wrapped__", "_implementation", "__func__", "func"):
+            inner = getattr(fn, attr, None)
+            if inner is not None and inner is not fn:
+                add(inner, depth + 1)
+
+    if isinstance(obj, type):  # its own methods: an instance, a subclass or super() runs one of them
+        for value in vars(obj).values():
+            add(getattr(value, "__func__", value))
+    else:
+        add(obj)
+    return codes
+
+
+class Watch:
+    """Record uses of the banned objects while active; ``hits`` lists their dotted names."""
+
+    def __init__(self, names: list[str], learner_module: types.ModuleType | None,
+                 learner_files: set[str] = frozenset()):
+        self.hits: list[str] = []
+        self.where: list[tuple[str, int, str]] = []  # (file, line, function) of the learner's line that led to a hit
+        self.learner_files = set(learner_files)
+        self.skip: Any = None  # one banned object the jail itself calls first (autograd for the judge), once
+        self.code_names: dict[types.CodeType, str] = {}
+        self.bound: dict[types.CodeType, tuple[Any, str]] = {}  # code -> (required self, name)
+        self.builtin_names: dict[int, str] = {}
+        self.keep: list[Any] = []
+        self.guards: list[tuple[Any, str, Any, Any]] = []  # (owner, attribute, original, guard)
+        for dotted in names:
+            try:
+                obj = resolve(dotted)
+            except Exception:
+                continue
+            self.keep.append(obj)
+            if isinstance(obj, types.MethodType) and not isinstance(obj.__self__, type):
+                code = getattr(obj.__func__, "__code__", None)
+                if code is not None:
+                    self.bound[code] = (obj.__self__, dotted)
+                continue
+            codes = _codes_of(obj)
+            for code in codes:
+                self.code_names.setdefault(code, dotted)
+            if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType)) or not codes:
+                self.builtin_names[id(obj)] = dotted
+            if not codes and not isinstance(obj, (types.BuiltinFunctionType, type)):
+                self._plan_guards(obj, dotted, learner_module)
+        self.torch_mode = self._torch_mode()
+
+    def _plan_guards(self, obj: Any, dotted: str, learner_module) -> None:
+        watch = self
+
+        def guard(*args, **kwargs):
+            watch.hit(dotted, sys._getframe(1))
+            return obj(*args, **kwargs)
+
+        holders = [m for m in list(sys.modules.values()) if isinstance(m, types.ModuleType)]
+        if learner_module is not None:
+            holders.append(learner_module)
+        for module in holders:
+            try:
+                items = list(vars(module).items())
+            except TypeError:
+                continue
+            for key, value in items:
+                if value is obj:
+                    self.guards.append((module, key, obj, guard))
+
+    def _torch_mode(self):
+        torch = sys.modules.get("torch")
+        if torch is None or not self.builtin_names and not self.code_names:
+            return None
+        watch = self
+        banned = {id(o): n for o in self.keep for n in [watch.builtin_names.get(id(o))] if n}
+        if not banned:
+            return None
+        from torch.overrides import TorchFunctionMode
+
+        class Mode(TorchFunctionMode):
+            def __torch_function__(self, func, types_, args=(), kwargs=None):
+                name = banned.get(id(func))
+                if name is not None:
+                    watch.hit(name, sys._getframe(1))
+                return func(*args, **(kwargs or {}))
+
+        return Mode()
+
+    # --- the hooks ---------------------------------------------------------------------------
+
+    def _profile(self, frame, event, arg):
+        if event == "call":
+            code = frame.f_code
+            name = self.code_names.get(code)
+            if name is None and code in self.bound:
+                required, name = self.bound[code]
+                if frame.f_locals.get("self") is not required:
+                    name = None
+            if name is not None and not self._skipped(code):
+                self.hit(name, frame.f_back)
+        elif event == "c_call":
+            name = self.builtin_names.get(id(arg))
+            if name is not None and not self._skipped(arg):
+                self.hit(name, frame)
+
+    def _skipped(self, what: Any) -> bool:
+        """The jail's own first call (``torch.autograd.backward`` for the judge) is not the learner's."""
+        skip = self.skip
+        if skip is not None and (what is skip or what is getattr(skip, "__code__", None)):
+            self.skip = None
+            return True
+        return False
+
+    def hit(self, name: str, frame) -> None:
+        self.hits.append(name)
+        while frame is not None and frame.f_code.co_filename not in self.learner_files:
+            frame = frame.f_back
+        if frame is not None and len(self.where) < 4:
+            self.where.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+
+    def __enter__(self) -> "Watch":
+        for owner, key, _, guard in self.guards:
+            setattr(owner, key, guard)
+        if self.torch_mode is not None:
+            self.torch_mode.__enter__()
+        sys.setprofile(self._profile)
+        threading.setprofile(self._profile)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        sys.setprofile(None)
+        threading.setprofile(None)
+        if self.torch_mode is not None:
+            try:
+                self.torch_mode.__exit__(None, None, None)
+            except Exception:
+                pass
+        for owner, key, original, guard in reversed(self.guards):
+            if getattr(owner, key, None) is guard:
+                setattr(owner, key, original)
