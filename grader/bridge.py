@@ -147,6 +147,7 @@ class Session:
         self.mirror_state: dict[int, tuple] = {}  # jail parameter id -> our copy's state when synced
         self.pickled: dict[int, tuple[int, Any]] = {}  # id(our object) -> (its id in the jail, it)
         self.raised: list[BaseException] = []  # exceptions the check's callables raised into the jail
+        self.live: list[dict] = []  # arguments of the requests in progress, by key
         self.owned: dict[int, weakref.ref] = {}  # our tensors inside objects we sent (a model's weights)
         self.owned_of: dict[int, int] = {}
         self.owned_state: dict[int, tuple] = {}
@@ -267,13 +268,17 @@ class Session:
         if dirty:
             header["sync"] = dirty
         self.finish_pickles(encoder, header)
-        reply, buffers = self.exchange(header, encoder.buffers)
+        keyed = {str(i): a for i, a in enumerate(args)} | {f"k:{k}": v for k, v in kwargs.items()}
+        self.live.append(keyed)
+        try:
+            reply, buffers = self.exchange(header, encoder.buffers)
+        finally:
+            self.live.pop()
         self.note_bans(reply)
         self.apply_sync(reply, buffers)
         self.apply_owned(reply, buffers)
         if "err" in reply:
             raise _learner_exception(reply["err"], self)
-        keyed = {str(i): a for i, a in enumerate(args)} | {f"k:{k}": v for k, v in kwargs.items()}
         graph_outputs: list = []
         decoder = self.decoder(buffers, keyed, graph_outputs)
         try:
@@ -342,6 +347,11 @@ class Session:
         try:
             decoder = self.decoder(buffers, {}, None)
             target = self.callbacks[int(header["callback"])]
+            live = header.get("live")
+            if live and isinstance(live, dict) and self.live:  # the learner's in-place changes so far
+                for key, tree in live.items():
+                    if key in self.live[-1]:
+                        _apply_writeback(self.live[-1][key], decoder(tree))
             args = decoder(header.get("args"))
             kwargs = decoder(header.get("kwargs"))
             kind = header.get("kind")
@@ -742,10 +752,9 @@ def _apply_writeback(target: Any, state: Any) -> None:
         elif isinstance(target, np.random.Generator) and isinstance(state, dict):
             target.bit_generator.state = state["rng"]
         elif isinstance(target, list) and isinstance(state, list):
-            target[:] = state
+            _merge_list(target, state)
         elif isinstance(target, dict) and isinstance(state, dict):
-            target.clear()
-            target.update(state)
+            _merge_dict(target, state)
         elif isinstance(target, set) and isinstance(state, set):
             target.clear()
             target.update(state)
@@ -813,10 +822,44 @@ def _changed_arguments(before: dict, args: list, kwargs: dict) -> dict:
 
 
 def _equal(a: Any, b: Any) -> bool:
+    """Deep equality of plain data, arrays inside included (``==`` on a dict of arrays raises)."""
+    def same_id(value):
+        return {"id": id(value)}
     try:
-        return bool(a == b)
+        (tree_a, buffers_a), (tree_b, buffers_b) = wire.encode(a, same_id), wire.encode(b, same_id)
     except Exception:
         return False
+    return tree_a == tree_b and buffers_a == buffers_b
+
+
+def _merge_into(old: Any, new: Any) -> Any:
+    """``new``'s value kept in ``old`` itself where both are arrays or containers of one shape."""
+    if isinstance(old, np.ndarray) and isinstance(new, np.ndarray) and old.shape == new.shape \
+            and old.dtype == new.dtype and old.flags.writeable:
+        old[...] = new
+        return old
+    if type(old) is list and type(new) is list:
+        _merge_list(old, new)
+        return old
+    if type(old) is dict and type(new) is dict:
+        _merge_dict(old, new)
+        return old
+    return new
+
+
+def _merge_list(target: list, state: list) -> None:
+    if len(target) == len(state):
+        for i, value in enumerate(state):
+            target[i] = _merge_into(target[i], value)
+    else:
+        target[:] = state
+
+
+def _merge_dict(target: dict, state: dict) -> None:
+    for key in [k for k in target if k not in state]:
+        del target[key]
+    for key, value in state.items():
+        target[key] = _merge_into(target[key], value) if key in target else value
 
 
 def _view(keyed: dict, body: Any) -> np.ndarray:

@@ -1,10 +1,13 @@
-"""Grade topics in isolated worker processes forked from one preloaded parent.
+"""Grade topics in judge processes forked from one preloaded parent; the learner's code runs in jails.
 
-The parent imports pytest and the heavy libraries the checks use once (:func:`preload`), then
-forks one child per (target, topic). A child caps its memory, runs the topic's checks under
-pytest with a per-check timeout, and streams one JSON line per event back through a pipe. The
-parent enforces a hard deadline per topic; if a child dies (``os._exit``, a segfault, the OOM
-killer), the check it was running is charged with the crash and a fresh child grades the rest.
+The parent imports pytest and the heavy libraries the checks use once (:func:`preload`) while the
+jail zygote (:mod:`grader.jails`) imports the same libraries in its own process, then forks one
+judge child per (target, topic). A judge caps its memory, runs the topic's checks under pytest
+with a per-check timeout, reaches the learner's module only through its jail
+(:mod:`grader.bridge`), and streams one JSON line per event back through a pipe. The parent
+enforces a hard deadline per topic; if a judge dies, the check it was running is charged with
+the crash and a fresh judge grades the rest. A jail that crashes costs only its check: the judge
+starts a fresh jail for the next one.
 """
 from __future__ import annotations
 

@@ -100,6 +100,7 @@ class Server:
         self.next_id = 1
         self.watch: Watch | None = None
         self.watches: dict[tuple, Watch] = {}  # banned names -> their resolved watch, built once
+        self.live: list[tuple[list, dict]] = []  # (arguments, their snapshots) of the requests in progress
         self.learner_files = {str(module_path)}
         self.mirrors: dict[int, Any] = {}  # mirror id -> a parameter whose copy the judge holds
         self.mirror_ids: dict[int, int] = {}  # id(parameter) -> mirror id
@@ -358,6 +359,14 @@ class Server:
         before = {key: _snapshot(v) for key, v in keyed if type(v) in _MUTABLE_TYPES() or _is_mirrored(v)}
         names = header.get("ban") or []
         self.watch = self.watch_for(names)
+        synced = dict(before)  # what the judge last saw of each argument (a callback shows it the latest)
+        self.live.append((keyed, synced))
+        try:
+            return self._perform_and_reply(op, target, header, args, kwargs, keyed, synced, leaves)
+        finally:
+            self.live.pop()
+
+    def _perform_and_reply(self, op, target, header, args, kwargs, keyed, before, leaves):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -492,13 +501,24 @@ class Server:
         encoder = self.encoder()
         tree_args = encoder(list(args))
         tree_kwargs = encoder(dict(kwargs))
+        changed = {}
+        if self.live:  # the learner changed the request's arguments in place: the judge's callable sees that
+            keyed, snapshots = self.live[-1]
+            plain = self.encoder(None, None)
+            plain.buffers = encoder.buffers
+            for key, value in keyed:
+                if key in snapshots:
+                    now = _snapshot(value)
+                    if now != snapshots[key]:
+                        changed[key] = plain(_state(value))
+                        snapshots[key] = now
         watch, self.watch = self.watch, None  # the judge's callback is not the learner's code
         if watch is not None:
             sys.setprofile(None)
             threading_setprofile(None)
         try:
             wire.send(self.sock, {"callback": ident, "kind": kind, "name": name, "args": tree_args,
-                                  "kwargs": tree_kwargs}, encoder.buffers)
+                                  "kwargs": tree_kwargs, "live": changed}, encoder.buffers)
             while True:  # serve the judge's nested requests until our answer comes
                 header, buffers = wire.unpack(wire.recv(self.sock))
                 if "reply" in header:
@@ -610,10 +630,16 @@ def _apply_state(target: Any, state: Any) -> None:
     torch = sys.modules.get("torch")
     try:
         if isinstance(target, list) and isinstance(state, list):
-            target[:] = state
+            if len(target) == len(state):
+                for i, value in enumerate(state):
+                    target[i] = _merged(target[i], value)
+            else:
+                target[:] = state
         elif isinstance(target, dict) and isinstance(state, dict):
-            target.clear()
-            target.update(state)
+            for key in [k for k in target if k not in state]:
+                del target[key]
+            for key, value in state.items():
+                target[key] = _merged(target[key], value) if key in target else value
         elif isinstance(target, set) and isinstance(state, set):
             target.clear()
             target.update(state)
@@ -624,6 +650,16 @@ def _apply_state(target: Any, state: Any) -> None:
                 target.copy_(state)
     except Exception:
         pass
+
+
+def _merged(old: Any, new: Any) -> Any:
+    """``new``'s value kept in ``old`` itself where both are arrays or containers (identity kept)."""
+    if isinstance(old, (list, dict, set, np.ndarray)) and type(old) is type(new):
+        if isinstance(old, np.ndarray) and (old.shape != new.shape or old.dtype != new.dtype):
+            return new
+        _apply_state(old, new)
+        return old
+    return new
 
 
 def _MUTABLE_TYPES() -> tuple:

@@ -125,7 +125,11 @@ class Encoder:
             return {"E": 1}
         if kind is np.ndarray and value.dtype.kind in NUMPY_KINDS:
             array = np.ascontiguousarray(value)
-            return {"a": [array.dtype.str, list(array.shape), self.buffer(array.tobytes())]}
+            fields = [array.dtype.str, list(array.shape), self.buffer(array.tobytes())]
+            layout = _layout(value)
+            if layout is not None:  # a Fortran-ordered array or a strided view stays one on the other side
+                fields.append(layout)
+            return {"a": fields}
         if isinstance(value, np.generic) and kind.__module__ == "numpy" and value.dtype.kind in NUMPY_KINDS:
             return {"n": [value.dtype.str, self.buffer(value.tobytes())]}
         if isinstance(value, np.dtype):
@@ -217,7 +221,8 @@ class Decoder:
             return Ellipsis
         if name == "a":
             dtype, shape, index = _list(body)[:3]
-            return _array(self.buffer(index), _dtype(dtype), _shape(shape))
+            array = _array(self.buffer(index), _dtype(dtype), _shape(shape))
+            return _with_layout(array, body[3]) if len(body) > 3 else array
         if name == "n":
             dtype, index = _list(body)[:2]
             return _array(self.buffer(index), _dtype(dtype), ())[()]
@@ -309,6 +314,31 @@ def _torch_dtype(name: Any):
     if _str(name) not in TORCH_DTYPES or _torch() is None:
         raise WireError("unknown tensor dtype")
     return getattr(_torch(), name)
+
+
+def _layout(value: np.ndarray) -> list | None:
+    """The strides of a non-C-contiguous array, in elements, when they can be rebuilt cheaply."""
+    if value.flags.c_contiguous or value.size == 0 or value.ndim == 0:
+        return None
+    item = value.itemsize
+    if any(s <= 0 or s % item for s in value.strides):
+        return None
+    strides = [s // item for s in value.strides]
+    span = 1 + sum((n - 1) * s for n, s in zip(value.shape, strides))
+    return strides if span <= 4 * value.size else None
+
+
+def _with_layout(array: np.ndarray, strides: Any) -> np.ndarray:
+    strides = tuple(_list(strides))
+    if len(strides) != array.ndim or any(type(s) is not int or s <= 0 for s in strides):
+        raise WireError("malformed array layout")
+    span = 1 + sum((n - 1) * s for n, s in zip(array.shape, strides))
+    if span > 4 * max(1, array.size):
+        raise WireError("array layout too sparse")
+    base = np.zeros(span, dtype=array.dtype)
+    view = np.lib.stride_tricks.as_strided(base, array.shape, tuple(s * array.itemsize for s in strides))
+    view[...] = array
+    return view
 
 
 def _array(raw: memoryview, dtype: np.dtype, shape: tuple[int, ...]) -> np.ndarray:
