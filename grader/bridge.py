@@ -239,6 +239,10 @@ class Session:
                 if "callback" in reply:
                     self.serve_callback(reply, reply_buffers)
                     continue
+                if "ban_hit" in reply:  # told the moment it happens, so the learner's code cannot erase it
+                    if active_ban is not None:
+                        active_ban["hits"].append(str(reply["ban_hit"])[:120])
+                    continue
                 return reply, reply_buffers
         except BaseException:
             if self.sock is not None and not isinstance(sys.exc_info()[1], (LearnerError,)):
@@ -1015,7 +1019,10 @@ class Remote:
         return self._kata("method", "__next__")
 
     def __array__(self, dtype=None, copy=None):
-        array = np.asarray(self._kata("method", "__array__"))
+        value = self._kata("method", "__array__")
+        if isinstance(value, Remote) or (isinstance(value, np.ndarray) and value.dtype == object):
+            raise TypeError(f"{type(self).__name__} cannot be read as a numeric array")
+        array = np.asarray(value)
         return array.astype(dtype) if dtype is not None else array
 
     def __hash__(self):

@@ -27,7 +27,10 @@ def start_zygote(modules: list[str]) -> None:
     """Start the zygote if it is not running, or restart it when it needs more libraries."""
     global _process, _folder, _modules
     wanted = tuple(sorted(set(modules) | set(_modules)))
-    if _process is not None and _process.poll() is None and set(wanted) <= set(_modules):
+    if _process is not None and _process.poll() is None:
+        if not set(wanted) <= set(_modules):  # a running zygote imports the new ones itself
+            _ask({"op": "preload", "modules": sorted(set(wanted) - set(_modules))})
+            _modules = wanted
         return
     stop_zygote()
     _folder = Path(tempfile.mkdtemp(prefix="kata-zygote-"))
@@ -39,6 +42,19 @@ def start_zygote(modules: list[str]) -> None:
         cwd=_folder, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _modules = wanted
     _wait_for_socket(_folder / "zygote.sock")
+
+
+def _ask(message: dict) -> dict:
+    import json
+    import socket
+    import struct
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(zygote_path())
+        body = json.dumps(message).encode()
+        sock.sendall(struct.pack("<I", len(body)) + body)
+        head = sock.recv(4, socket.MSG_WAITALL)
+        return json.loads(sock.recv(struct.unpack("<I", head)[0], socket.MSG_WAITALL)) if len(head) == 4 else {}
 
 
 def _wait_for_socket(path: Path) -> None:

@@ -70,6 +70,7 @@ class Watch:
         self.where: list[tuple[str, int, str]] = []  # (file, line, function) of the learner's line that led to a hit
         self.learner_files = set(learner_files)
         self.skip: Any = None  # one banned object the jail itself calls first (autograd for the judge), once
+        self.notify: Any = None  # called with the name at the first hit of each banned object
         self.code_names: dict[types.CodeType, str] = {}
         self.bound: dict[types.CodeType, tuple[Any, str]] = {}  # code -> (required self, name)
         self.builtin_names: dict[int, str] = {}
@@ -159,22 +160,32 @@ class Watch:
         return False
 
     def hit(self, name: str, frame) -> None:
+        first = name not in self.hits
         self.hits.append(name)
         while frame is not None and frame.f_code.co_filename not in self.learner_files:
             frame = frame.f_back
         if frame is not None and len(self.where) < 4:
             self.where.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+        if first and self.notify is not None:  # told to the judge at once: erasing our record changes nothing
+            self.notify(name)
 
     def __enter__(self) -> "Watch":
         for owner, key, _, guard in self.guards:
             setattr(owner, key, guard)
         if self.torch_mode is not None:
             self.torch_mode.__enter__()
-        sys.setprofile(self._profile)
-        threading.setprofile(self._profile)
+        self._profile_bound = self._profile
+        sys.setprofile(self._profile_bound)
+        threading.setprofile(self._profile_bound)
         return self
 
+    def tampered(self) -> bool:
+        """True when the learner's code switched the profile hook off or replaced it during the call."""
+        return sys.getprofile() is not self._profile_bound
+
     def __exit__(self, *exc) -> None:
+        if self.tampered():
+            self.hit("sys.setprofile (the ban watch was switched off)", None)
         sys.setprofile(None)
         threading.setprofile(None)
         if self.torch_mode is not None:

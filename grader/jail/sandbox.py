@@ -8,7 +8,8 @@ the grader can say in one line which protection is off:
 - Landlock: reads only beneath the interpreter, its libraries and the jail's own scratch folder;
   writes only in the scratch folder; no TCP (ABI 4); no signals to, and no abstract sockets of,
   processes outside the jail (ABI 6); ptrace of outside processes is refused by Landlock itself;
-- seccomp: no new sockets, no ptrace, no namespaces, no io_uring, bpf, perf or keyrings.
+- seccomp: no new sockets, no ptrace, no namespaces, no io_uring, bpf, perf or keyrings, and no
+  chmod, chown, utime or xattr changes (file metadata that Landlock does not cover).
 """
 from __future__ import annotations
 
@@ -146,7 +147,8 @@ def apply_landlock(read: list[str], write: list[str]) -> int:
     if fd < 0:
         raise OSError(ctypes.get_errno(), "landlock_create_ruleset failed")
     try:
-        for path, rights in [(p, READ) for p in read] + [(p, handled_fs) for p in write]:
+        writable = [(p, handled_fs) for p in write] + [("/dev/null", FS_WRITE_FILE | FS_READ_FILE)]
+        for path, rights in [(p, READ) for p in read] + writable:
             _add_path_rule(fd, path, rights, handled_fs)
         prctl(PR_SET_NO_NEW_PRIVS, 1)
         if _libc.syscall(SYS_LANDLOCK_RESTRICT_SELF, ctypes.c_int(fd), ctypes.c_uint32(0)) != 0:
@@ -187,6 +189,10 @@ _ARCHES = {
         "kexec_file_load": 320, "init_module": 175, "finit_module": 313, "delete_module": 176,
         "reboot": 169, "userfaultfd": 323, "swapon": 167, "acct": 163, "open_tree": 428,
         "move_mount": 429, "fsopen": 430, "fsmount": 432, "fspick": 433, "mount_setattr": 442,
+        # metadata Landlock does not cover: a jail with the instructor's uid must not chmod their files
+        "chmod": 90, "fchmod": 91, "fchmodat": 268, "fchmodat2": 452, "chown": 92, "fchown": 93, "lchown": 94,
+        "fchownat": 260, "utime": 132, "utimes": 235, "futimesat": 261, "utimensat": 280, "setxattr": 188,
+        "lsetxattr": 189, "fsetxattr": 190, "removexattr": 197, "lremovexattr": 198, "fremovexattr": 199,
         "clone3": 435}, 56),
     "aarch64": (0xC00000B7, {
         "socket": 198, "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271,
@@ -196,6 +202,8 @@ _ARCHES = {
         "kexec_file_load": 294, "init_module": 105, "finit_module": 273, "delete_module": 106,
         "reboot": 142, "userfaultfd": 282, "swapon": 224, "acct": 89, "open_tree": 428,
         "move_mount": 429, "fsopen": 430, "fsmount": 432, "fspick": 433, "mount_setattr": 442,
+        "fchmod": 52, "fchmodat": 53, "fchmodat2": 452, "fchown": 55, "fchownat": 54, "utimensat": 88,
+        "setxattr": 5, "lsetxattr": 6, "fsetxattr": 7, "removexattr": 14, "lremovexattr": 15, "fremovexattr": 16,
         "clone3": 435}, 220),
 }
 CLONE_NAMESPACES = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000

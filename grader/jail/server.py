@@ -411,6 +411,12 @@ class Server:
             lines.append(one_line(f"{self.path.name}:{line} in {function}: {source}")[:200])
         return lines
 
+    def _tell_ban(self, name: str) -> None:
+        try:
+            wire.send(self.sock, {"ban_hit": str(name)[:120]})
+        except OSError:
+            pass
+
     def watch_for(self, names: list) -> Watch | None:
         if not names:
             return None
@@ -419,6 +425,7 @@ class Server:
             self.watches[key] = Watch(list(key), self.module, self.learner_files)
         watch = self.watches[key]
         watch.hits, watch.where, watch.skip = [], [], None
+        watch.notify = self._tell_ban
         return watch
 
     def perform(self, op: str, target: Any, header: dict, args: list, kwargs: dict) -> Any:
@@ -527,8 +534,8 @@ class Server:
         finally:
             self.watch = watch
             if watch is not None:
-                sys.setprofile(watch._profile)
-                threading_setprofile(watch._profile)
+                sys.setprofile(watch._profile_bound)
+                threading_setprofile(watch._profile_bound)
         for key, tree in (header["reply"].get("wb") or {}).items():
             index = int(key) if str(key).isdigit() else None
             target = args[index] if index is not None and index < len(args) else kwargs.get(str(key)[2:])

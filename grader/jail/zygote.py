@@ -297,6 +297,9 @@ def serve(listener: socket.socket) -> None:
                 channel.close()
                 owned[conn].add(pid)
                 _reply(conn, {"pid": pid})
+            elif request.get("op") == "preload":  # more libraries for later jails, without a restart
+                preload([str(m) for m in request.get("modules", [])][:500])
+                _reply(conn, {"ok": True})
             elif request.get("op") == "kill":
                 pid = int(request.get("pid", 0))
                 if pid in owned[conn]:
