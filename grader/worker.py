@@ -277,8 +277,12 @@ def _describe_exit(status: int) -> str:
 
 def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = None,
              on_result=None, on_start=None) -> list[TopicResult]:
-    """Grade every job, ``workers`` children at a time; results in the order of ``jobs``."""
-    workers = max(1, workers or os.cpu_count() or 1)
+    """Grade every job, ``workers`` children at a time; results in the order of ``jobs``.
+
+    By default two jobs per core when jailed: a judge and its jail take turns (one waits while the
+    other runs), so two pairs keep a core busy.
+    """
+    workers = max(1, workers or (os.cpu_count() or 1) * (2 if limits.jail else 1))
     pending = list(enumerate(jobs))
     running: dict[int, tuple[int, _Run]] = {}  # fd -> (index, run)
     results: dict[int, TopicResult] = {}

@@ -4,7 +4,6 @@ implementation keeps full marks."""
 from __future__ import annotations
 
 import ast
-import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +37,7 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
         only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else None
         jobs.append(Job(topic, root, only_exercises=only, key=variant.key))
     preload([topic])
-    results = run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300), workers=os.cpu_count())
+    results = run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300))
     return {job.key: result for job, result in zip(jobs, results)}
 
 
