@@ -265,14 +265,10 @@ class _Run:
 
 
 def _describe_exit(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        if sig == signal.SIGSEGV:
-            return "crashed with a segmentation fault"
-        if sig == signal.SIGKILL:
-            return "was killed (out of memory?)"
-        return f"was killed by signal {signal.Signals(sig).name}"
-    return f"ended the process with exit code {os.WEXITSTATUS(status)}: don't call os._exit or exit()"
+    """How a process ended, in the words a learner reads (the jail's init says it the same way)."""
+    from grader.jail.zygote import describe_exit
+
+    return describe_exit(status)
 
 
 def run_jobs(jobs: list[Job], limits: Limits = Limits(), workers: int | None = None,

@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} cores)...", flush=True)
     r = grade_vs_pytest(args.repeat)
     print(f"  topics graded:                 {r['topics']}")
-    print(f"  python -m grader grade:        {r['grader_s']:.2f} s  (jailed, {os.cpu_count()} topics at a time)")
+    print(f"  python -m grader grade:        {r['grader_s']:.2f} s  (jailed, default workers: two jobs per core)")
     print(f"  ... with --no-jail:            {r['nojail_s']:.2f} s  (the learner's code in the judge's workers)")
     print(f"  ... with --workers 1:          {r['grader_1_s']:.2f} s  (same single core as pytest)")
     print(f"  python -m pytest (one process): {r['pytest_s']:.2f} s")

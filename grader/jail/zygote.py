@@ -50,7 +50,7 @@ def preload(modules: list[str]) -> None:
 
 # --- the jail --------------------------------------------------------------------------------
 
-def _describe(status: int) -> str:
+def describe_exit(status: int) -> str:
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         if sig == signal.SIGSEGV:
@@ -155,7 +155,7 @@ def jail_init(channel: socket.socket, request: dict) -> None:
         _kill_everything(own_uid=as_root)
         if not stop:
             try:
-                wire.send(channel, {"exit": _describe(status)})
+                wire.send(channel, {"exit": describe_exit(status)})
             except OSError:
                 pass
         shutil.rmtree(scratch, ignore_errors=True)
