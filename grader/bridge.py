@@ -584,11 +584,6 @@ def _copy_state(tensor) -> tuple:
             grad._version if grad is not None else None)
 
 
-def _is_torch_module(value: Any) -> bool:
-    torch = sys.modules.get("torch")
-    return torch is not None and isinstance(value, torch.nn.Module)
-
-
 def _is_library_module(value: Any) -> bool:
     """A torch module, optimiser or generator made only of torch's classes and the jail's fixtures."""
     torch = sys.modules.get("torch")

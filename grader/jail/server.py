@@ -589,7 +589,10 @@ def threading_setprofile(fn) -> None:
 
 
 def _judge_error(type_name: str | None, message: str) -> BaseException:
-    kind = getattr(__builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__, "get", lambda *_: None)(type_name)
+    """The judge callable's exception as the learner's code sees it: the builtin type, or RuntimeError."""
+    import builtins
+
+    kind = getattr(builtins, str(type_name), None)
     if isinstance(kind, type) and issubclass(kind, Exception):
         return kind(message)
     return RuntimeError(message)

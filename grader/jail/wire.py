@@ -53,21 +53,6 @@ def _torch():
     return sys.modules.get("torch")
 
 
-def is_plain(value: Any) -> bool:
-    """True for the types that always cross by value (containers are looked into when encoded)."""
-    kind = type(value)
-    if kind in (type(None), bool, int, float, complex, str, bytes, bytearray, list, tuple, dict, set,
-                frozenset, slice, type(Ellipsis), range):
-        return True
-    if isinstance(value, (np.ndarray, np.generic, np.dtype)) and kind.__module__ == "numpy":
-        return getattr(value, "dtype", value).kind in NUMPY_KINDS if not isinstance(value, np.dtype) else True
-    torch = _torch()
-    if torch is not None:
-        if kind in (torch.Tensor, torch.nn.Parameter, torch.dtype, torch.device, torch.Size):
-            return True
-    return False
-
-
 class Encoder:
     """Turns a value into (tree, buffers); ``other(value)`` encodes what is not plain data."""
 
