@@ -81,9 +81,14 @@ def learner(topic_id: str) -> Any:
     return _Learner(topic_id)
 
 
-def check(exercise: str, points: float = 1, timeout: float | None = None):
-    """Mark a test as a check of ``exercise`` worth ``points`` (per parametrised case)."""
-    marks = [pytest.mark.kata(exercise=exercise, points=points)]
+def check(exercise: str, points: float = 1, timeout: float | None = None, pins: tuple[str, ...] | list[str] = ()):
+    """Mark a test as a check of ``exercise`` worth ``points`` (per parametrised case).
+
+    ``pins`` names the conventions of the brief this check tests: ids declared next to the kata
+    in ``katas.toml`` (``pins = [{ id = "...", quote = "..." }]``); ``make test`` fails on a pinned
+    convention that no hidden check names.
+    """
+    marks = [pytest.mark.kata(exercise=exercise, points=points, pins=tuple(pins))]
     if timeout is not None:
         marks.append(pytest.mark.timeout(timeout))
 
