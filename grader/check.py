@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from grader import bridge, loader
+from grader import bridge, contracts, loader
 from grader.bridge import is_instance  # noqa: F401  (for check authors: isinstance across the bridge)
 from grader.loader import LearnerError
 
@@ -52,16 +52,21 @@ class _Learner(bridge._LearnerModule):
             return self._jailed(name)
         module = loader.load(self._topic_id)
         try:
-            return getattr(module, name)
+            return self._watched(name, getattr(module, name))
         except AttributeError:
             raise MissingName(
                 f"{self._topic_id}.py defines no `{name}`: keep the names and signatures of the stub"
             ) from None
 
+    def _watched(self, name: str, value: Any) -> Any:
+        """A kata's function with its contract watched on every call (grader.contracts)."""
+        contract = contracts.contract_of(self._topic_id, name) if callable(value) else None
+        return contracts.watched(contract, value) if contract is not None else value
+
     def _jailed(self, name: str) -> Any:
         session = bridge.session(self._topic_id, loader.module_path(self._topic_id))
         if name in session.attributes:
-            return session.attributes[name]
+            return self._watched(name, session.attributes[name])
         try:
             value = session.request("getattr", None, name)
         except AttributeError:
@@ -70,7 +75,7 @@ class _Learner(bridge._LearnerModule):
             ) from None
         if isinstance(value, bridge.Remote) and "c" in value._kata_flags:
             session.attributes[name] = value  # functions and classes: one round trip less per call
-        return value
+        return self._watched(name, value)
 
     def __repr__(self) -> str:
         return f"<learner module {self._topic_id}>"

@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 import pytest
 
-from grader import bridge, loader
+from grader import bridge, contracts, loader
 from grader.bans import ShortcutUsed as LocalShortcutUsed, banned
 from grader.bridge import ShortcutUsed
 from grader.catalogue import EXERCISES, HIDDEN_CHECKS, topic as topic_by_id
-from grader.katas import kata as find_kata
+from grader.katas import kata as find_kata, katas_of
 
 #: Set by the worker: called with one dict per event (collected, start, result, fatal).
 sink: Callable[[dict], None] | None = None
@@ -61,8 +61,49 @@ def meta_of(item: pytest.Item) -> dict[str, Any]:
     }
 
 
+class ContractCheck(pytest.Item):
+    """A kata's contract (grader.contracts): judged from every call its other checks made, so it runs last."""
+
+    def __init__(self, *, topic_id: str, kata: str, **kwargs):
+        super().__init__(**kwargs)
+        self.topic_id, self.kata = topic_id, kata
+        self.add_marker(pytest.mark.kata(exercise=kata, points=1, pins=()))
+
+    def runtest(self) -> None:
+        record = contracts.records.get((self.topic_id, self.kata))
+        if record is None or record.calls == 0:
+            raise loader.NotAttempted(f"{self.kata}: no check got a result back from it")
+        for contract in contracts.contracts_of_kata(self.topic_id, self.kata):
+            signature = contracts.learner_signature_problem(contract, loader.module_path(self.topic_id))
+            if signature:
+                raise AssertionError(signature)
+        if record.broken:
+            raise AssertionError(record.broken[0])
+
+    def reportinfo(self):
+        return self.path, None, self.name
+
+
+def _contract_checks(items: list[pytest.Item]) -> list[pytest.Item]:
+    """One contract check per kata that declares one, after the topic's hidden checks."""
+    added, seen = [], set()
+    for item in items:
+        topic_id = topic_of(item)
+        if topic_id is None or topic_id in seen or visibility_of(item) != "hidden" or isinstance(item, ContractCheck):
+            continue
+        seen.add(topic_id)
+        for spec in katas_of(topic_by_id(topic_id)):
+            if contracts.contracts_of_kata(topic_id, spec.name):
+                added.append(ContractCheck.from_parent(item.parent, name=f"test_contract[{spec.name}]",
+                                                       topic_id=topic_id, kata=spec.name))
+    return added
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items += _contract_checks(items)
     if sink is None:
+        if only_exercises is not None:
+            items[:] = [i for i in items if meta_of(i)["exercise"] in only_exercises]
         return
     keep = [i for i in items if i.nodeid not in exclude
             and (only_exercises is None or meta_of(i)["exercise"] in only_exercises)]
@@ -127,6 +168,10 @@ def _jailed_ban(names, exercise: str):
 
 
 # --- results ---------------------------------------------------------------------------------
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    contracts.write_log()
+
 
 def pytest_runtest_logstart(nodeid: str, location) -> None:
     if sink is not None:

@@ -4,7 +4,7 @@ Grades the reference, the stub and every known-wrong variant and correct alterna
 katas (all of the topic's when none is named) in one batch of jailed jobs, as ``make test`` does,
 and prints one line per tree: what it scored on its kata and, for a failure of the proof, why.
 
-    $ python -m tests.prove linear_algebra lu_solve
+    $ python -m tests.prove linear_algebra lu_solve      # --why: what each wrong one lost
     ok    reference                          27/27
     ok    stub                                0/27
     ok    wrong lu_solve/no_pivoting          17/27
@@ -32,8 +32,10 @@ def _lost(result, katas: set[str]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    show_why = "--why" in argv  # also say what each known-wrong variant lost, and why
+    argv = [a for a in argv if a != "--why"]
     if not argv:
-        print("usage: python -m tests.prove TOPIC [KATA ...]")
+        print("usage: python -m tests.prove TOPIC [KATA ...] [--why]")
         return 2
     topic = find_topic(argv[0])
     trees = [v for v in variants_of(topic) + alternatives_of(topic) if not argv[1:] or v.kata in argv[1:]]
@@ -52,14 +54,16 @@ def main(argv: list[str]) -> int:
         scope = {tree.kata} if tree else (katas or {e.name for e in result.exercises()})
         got, out_of = _score(result, scope)
         if tree is None:
-            good = got == out_of if job.key == "reference" else got == 0
-            label, why = job.key, _lost(result, scope) if job.key == "reference" else ""
+            label, good = job.key, (got == out_of if job.key == "reference" else got == 0)
+            why = _lost(result, scope) if job.key == "reference" else "scored points"
+        elif tree.correct:
+            label, good, why = f"right {tree.kata}/{tree.bug}", got == out_of, _lost(result, scope)
         else:
-            good = got == out_of if tree.correct else got < out_of
-            label = f"{'right' if tree.correct else 'wrong'} {tree.kata}/{tree.bug}"
-            why = _lost(result, scope) if tree.correct else "kept full marks"
+            label, good = f"wrong {tree.kata}/{tree.bug}", got < out_of
+            why = _lost(result, scope) if good else "kept full marks"
         failures += not good
-        print(f"{'ok  ' if good else 'FAIL'}  {label:58s} {got:g}/{out_of:g}" + ("" if good else f"  {why}"))
+        shown = why if not good or (show_why and tree is not None and not tree.correct) else ""
+        print(f"{'ok  ' if good else 'FAIL'}  {label:58s} {got:g}/{out_of:g}" + (f"  {shown}" if shown else ""))
     return 1 if failures else 0
 
 
