@@ -363,6 +363,7 @@ class Record:
 
 
 records: dict[tuple[str, str], Record] = {}  # (topic, kata) -> what its calls showed
+checks_seen: list[dict] = []  # every collected check: topic, kata, pins, visibility (for the log)
 
 
 def record_of(topic_id: str, kata: str) -> Record:
@@ -494,6 +495,7 @@ def write_log() -> None:
     path = os.environ.get("KATA_CONTRACT_LOG")
     if not path:
         return
-    log = {f"{t}:{k}": {"calls": r.calls, "nondefault": sorted(r.nondefault), "broken": r.broken}
-           for (t, k), r in records.items()}
+    log = {"katas": {f"{t}:{k}": {"calls": r.calls, "nondefault": sorted(r.nondefault), "broken": r.broken}
+                     for (t, k), r in records.items()},
+           "checks": checks_seen}
     Path(path).write_text(json.dumps(log, indent=1, sort_keys=True), encoding="utf-8")
