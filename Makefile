@@ -14,14 +14,14 @@ PIP_NOISE := is ignored: it is neither a file nor a directory
 SUBMISSIONS ?= submissions
 OUT ?= classroom-out
 
-.PHONY: help setup grade check hint next progress test bench classroom gradescope bench-classroom release notebooks
+.PHONY: help setup grade check hint next progress test bench mutants classroom gradescope bench-classroom release notebooks
 .DEFAULT_GOAL := help
 
 help:
 	@echo "Learner:    make grade PHASE=1 | make check TOPIC=linear_algebra | make hint TOPIC=... | make next | make progress"
 	@echo "Instructor: make grade PHASE=all TARGET=solutions | make classroom SUBMISSIONS=dir PHASE=1 [OUT=dir ROSTER=csv WORKERS=n]"
 	@echo "            make gradescope PHASE=1 | make bench-classroom"
-	@echo "Project:    make test | make bench"
+	@echo "Project:    make test | make bench | make mutants TOPIC=x [KATA=y]"
 
 $(RUNTIME): pyproject.toml
 	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only)..."; $(PYTHON) -m venv $(VENV); }
@@ -56,6 +56,10 @@ test: $(DEV)
 
 bench: $(DEV)
 	@$(PY) -m tests.benchmarks
+
+mutants: $(DEV)
+	@if [ -z "$(TOPIC)" ]; then echo "make mutants needs a topic: make mutants TOPIC=linear_algebra [KATA=lu_solve]"; exit 2; fi
+	@$(PY) -m tests.mutants "$(TOPIC)" $(if $(KATA),--kata "$(KATA)")
 
 classroom: $(RUNTIME)
 	@$(PY) -m grader classroom --submissions "$(SUBMISSIONS)" --phase "$(PHASE)" --out "$(OUT)" \

@@ -49,6 +49,7 @@ class Job:
     hidden: bool = True
     only_exercises: frozenset[str] | None = None
     key: object = None
+    first_failure: bool = False  # stop at the first check that does not pass (mutation testing)
 
 
 def check_files(topic: Topic, hidden: bool) -> list[Path]:
@@ -156,7 +157,7 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
             # these two run gc.collect() over the whole preloaded heap at exit: ~0.4 s a child
             "-p", "no:unraisableexception", "-p", "no:threadexception",
             "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
-        ]
+        ] + (["--maxfail=1"] if job.first_failure else [])
         pytest.main(args)
         if limits.jail:
             bridge.close_all()
