@@ -43,12 +43,14 @@ def resolve(dotted: str) -> tuple[Any, str, Any]:
     raise ValueError(f"cannot resolve banned name {dotted!r}")
 
 
-def _guard(original: Any, dotted: str, learner_files: set[str], exercise: str, hits: list[str]):
+def _guard(original: Any, dotted: str, learner_files: set[str], exercise: str, hits: list[str],
+           active: list[bool]):
     message = (f"`{dotted}` is not allowed in {exercise}: this kata asks you to implement it "
                f"yourself")
 
     def guarded(*args, **kwargs):
-        if sys._getframe(1).f_code.co_filename in learner_files:
+        # a guard some library cached while the ban held (numpy caches _methods._mean) passes through after
+        if active[0] and sys._getframe(1).f_code.co_filename in learner_files:
             hits.append(dotted)
             raise ShortcutUsed(message)
         return original(*args, **kwargs)
@@ -65,11 +67,12 @@ def banned(names: list[str] | tuple[str, ...], learner_file: str | set[str], exe
     """Guard ``names`` for the duration of the block; yields the list of violations seen."""
     files = {learner_file} if isinstance(learner_file, str) else set(learner_file)
     hits: list[str] = []
+    active = [True]
     restore: list[tuple[Any, str, Any]] = []  # (owner, attr, value to put back or _ABSENT)
     try:
         for dotted in names:
             owner, attr, original = resolve(dotted)
-            guard = _guard(original, dotted, files, exercise, hits)
+            guard = _guard(original, dotted, files, exercise, hits, active)
             own = getattr(owner, "__dict__", {})
             # put back exactly what the owner itself held (a class's raw descriptor), or nothing
             restore.append((owner, attr, own[attr] if attr in own else _ABSENT))
@@ -85,6 +88,7 @@ def banned(names: list[str] | tuple[str, ...], learner_file: str | set[str], exe
                         setattr(learner_module, key, guard)
         yield hits
     finally:
+        active[0] = False
         for owner, attr, original in reversed(restore):
             if original is _ABSENT:
                 delattr(owner, attr)

@@ -17,8 +17,9 @@ from scipy import stats
 def logsumexp(x, axis=None):
     """log(sum(exp(x))) along ``axis`` (an int, negative allowed, or None for all elements).
 
-    Stable for inputs around ±1000; the reduced axis is dropped (no keepdims); axis=None returns
-    a float; a slice that is all -inf gives -inf (not NaN). Do not modify ``x``.
+    Stable for inputs around ±1000: shift each slice by its own maximum (not its mean). The reduced
+    axis is dropped (no keepdims) and the result is a float64 array; axis=None (the default) returns
+    a float, not a 0-d array; a slice that is all -inf gives -inf (not NaN). Do not modify ``x``.
 
     >>> float(logsumexp(np.array([1000.0, 1000.0])))   # 1000 + log 2
     1000.6931471805599
@@ -29,8 +30,9 @@ def logsumexp(x, axis=None):
 def welford(xs: Iterable[float], ddof: int = 0) -> tuple[float, float]:
     """(mean, var) of the values of ``xs`` in ONE pass over it (xs may be a generator).
 
-    var divides by n - ddof. Empty xs -> (nan, nan); var is nan when n <= ddof.
-    Must stay accurate when every value is about 1e9.
+    Returns the tuple (mean, var) of floats; var divides by n - ddof. Empty xs -> (nan, nan); var
+    is nan when n <= ddof. Must stay accurate when every value is about 1e9. numpy.mean/var/std
+    and the array methods .mean()/.var()/.std() are banned.
 
     >>> welford(iter([1.0, 2.0, 3.0, 4.0]), ddof=1)
     (2.5, 1.6666666666666667)
@@ -41,8 +43,10 @@ def welford(xs: Iterable[float], ddof: int = 0) -> tuple[float, float]:
 def gaussian_mle(x):
     """Maximum-likelihood (mu, var) of a Gaussian fitted to the samples in ``x``.
 
-    x has shape (n,) -> two floats, or (n, d) -> two arrays of shape (d,) (one per column; the
-    rows are the samples). var is the maximum-likelihood (biased) variance.
+    x has shape (n,) -> two floats, or (n, d) -> two float64 arrays of shape (d,) (one per column;
+    the rows are the samples; (n, 1) gives arrays of shape (1,)). var is the maximum-likelihood
+    (biased) variance, computed from centred values so it stays accurate at an offset of 1e6.
+    numpy.var/std and the array methods .var()/.std() are banned.
 
     >>> gaussian_mle(np.array([1.0, 2.0, 3.0, 6.0]))
     (3.0, 3.5)
@@ -62,9 +66,9 @@ def bernoulli_mle(x) -> float:
 def beta_binomial_update(alpha: float, beta: float, successes: int, trials: int, level: float = 0.95):
     """Posterior of a Beta(alpha, beta) prior after ``successes`` out of ``trials`` Bernoulli trials.
 
-    Returns (alpha_post, beta_post, posterior_mean, (lo, hi)) where (lo, hi) is the central
-    credible interval holding ``level`` of the posterior mass. Raises ValueError unless
-    0 <= successes <= trials.
+    Returns the tuple (alpha_post, beta_post, posterior_mean, (lo, hi)) of floats (also for int
+    arguments) where (lo, hi) is a tuple of two floats: the central credible interval holding
+    ``level`` of the posterior mass. Raises ValueError unless 0 <= successes <= trials.
 
     >>> a, b, mean, (lo, hi) = beta_binomial_update(1, 1, 7, 10)
     >>> (a, b, round(mean, 4))
@@ -78,7 +82,8 @@ def bootstrap_ci(x, statistic: Callable, n_resamples: int = 1000, confidence: fl
 
     rng is a np.random.Generator (None -> np.random.default_rng()). Pinned draws:
     idx = rng.integers(0, n, size=(n_resamples, n)); statistic(x[idx[i]]) for each row i;
-    percentiles (1 - confidence)/2 and (1 + confidence)/2 of those values (np.percentile default).
+    percentiles (1 - confidence)/2 and (1 + confidence)/2 of those values (np.percentile default),
+    returned as a tuple of two floats. rng=None: a fresh generator on each call (no fixed seed).
     """
     raise NotImplementedError("bootstrap_ci: see exercises/probability/README.md")
 
@@ -86,7 +91,8 @@ def bootstrap_ci(x, statistic: Callable, n_resamples: int = 1000, confidence: fl
 def welch_t_test(a, b) -> tuple[float, float, float]:
     """Welch's t-test of mean(a) == mean(b) without assuming equal variances: (t, df, p).
 
-    t > 0 when mean(a) > mean(b); df is the Welch-Satterthwaite value; p is two-sided.
+    Returns a tuple of three floats. t > 0 when mean(a) > mean(b); df is the Welch-Satterthwaite
+    value; p is two-sided and keeps its relative accuracy when tiny (t.sf, not 1 - t.cdf).
     """
     raise NotImplementedError("welch_t_test: see exercises/probability/README.md")
 
@@ -96,7 +102,8 @@ def permutation_test(a, b, n_permutations: int = 1000, rng=None) -> float:
 
     Pinned: pooled = np.concatenate([a, b]); n_permutations times: s = rng.permutation(pooled),
     diff = mean(s[:len(a)]) - mean(s[len(a):]); count |diff| >= |mean(a) - mean(b)|;
-    p = (count + 1) / (n_permutations + 1). rng None -> np.random.default_rng().
+    p = (count + 1) / (n_permutations + 1), returned as a float. rng None -> a fresh
+    np.random.default_rng() on each call.
     """
     raise NotImplementedError("permutation_test: see exercises/probability/README.md")
 
@@ -104,7 +111,7 @@ def permutation_test(a, b, n_permutations: int = 1000, rng=None) -> float:
 def entropy(p):
     """Shannon entropy in nats (natural log) along the last axis; 0 · log 0 = 0.
 
-    p: (k,) -> float, or (m, k) -> (m,).
+    p: (k,) -> float, or (m, k) -> float64 array of shape (m,).
 
     >>> round(float(entropy(np.array([0.5, 0.5, 0.0]))), 6)   # log 2
     0.693147
@@ -123,6 +130,9 @@ def cross_entropy(p, q):
 def kl_gaussian(mu1, var1, mu2, var2):
     """KL(N(mu1, var1) || N(mu2, var2)) in nats, elementwise; the arguments are VARIANCES and broadcast.
 
+    Returns a float64 numpy array of the broadcast shape (for four scalars a float or a 0-d
+    array), never a torch tensor.
+
     >>> float(kl_gaussian(0.0, 1.0, 1.0, 1.0))
     0.5
     """
@@ -132,7 +142,7 @@ def kl_gaussian(mu1, var1, mu2, var2):
 def sample_exponential(u, rate: float):
     """Exponential(rate) samples (mean 1/rate) from uniforms u in [0, 1) by inverting the CDF.
 
-    Pinned: x = -log(1 - u) / rate, elementwise, same shape as u.
+    Pinned: x = -log(1 - u) / rate, elementwise: a new float64 array of the same shape as u.
 
     >>> float(sample_exponential(np.array(0.5), 2.0))   # the median, log 2 / 2
     0.34657359027997264

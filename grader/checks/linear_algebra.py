@@ -27,12 +27,14 @@ def _rng(seed: int) -> np.random.Generator:
 def _solve_nonsingular(A, b, what: str):
     """lu_solve on a matrix that is invertible but needs a row swap: LinAlgError is a mistake here."""
     try:
-        return la.lu_solve(A.copy(), b.copy())
+        x = la.lu_solve(A.copy(), b.copy())
     except np.linalg.LinAlgError:
         raise AssertionError(
             f"lu_solve raised LinAlgError on {what}, which is invertible: pick the pivot as the largest "
             "|entry| of the column on or below the diagonal, swap it into place, and only then test it"
         ) from None
+    _expect_float64_array(x, "x", b.shape, hint="x has the shape of b")
+    return x
 
 
 def _with_spectrum(eigenvalues, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -40,6 +42,44 @@ def _with_spectrum(eigenvalues, seed: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(eigenvalues)
     Q, _ = np.linalg.qr(_rng(seed).normal(size=(n, n)))     # a random orthogonal basis (check code may use qr)
     return (Q * np.asarray(eigenvalues, dtype=float)) @ Q.T, Q[:, 0]
+
+
+def _kind(value) -> str:
+    """A value's type in words, never its contents: 'an ndarray of int64', 'a list', 'a numpy.float32'."""
+    if isinstance(value, np.ndarray):
+        return f"an ndarray of {value.dtype}" + (" with shape ()" if value.ndim == 0 else "")
+    kind = type(value)
+    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+
+
+def _expect_float64_array(value, name: str, shape=None, hint: str = "") -> None:
+    """Type, dtype and shape first, each with its own message, before any value is compared."""
+    expect(value is not None, f"{name} is None: did you forget a return statement?")
+    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for a float64 numpy array")
+    expect(value.dtype == np.float64,
+           f"{name} is {_kind(value)}; the brief asks for float64 whatever the input dtype "
+           "(convert with np.array(..., dtype=float) before computing)")
+    if shape is not None:
+        assert_shape(value, shape, name=name, hint=hint)
+
+
+def _expect_python_float(value, name: str) -> None:
+    expect(isinstance(value, float),
+           f"{name} is {_kind(value)}; the brief asks for a Python float (float(...); np.float64 is fine too)")
+
+
+def _expect_pair(result, name: str) -> tuple:
+    expect(isinstance(result, tuple), f"{name} returned {_kind(result)}; the brief asks for a tuple of two")
+    expect(len(result) == 2, f"{name} returned a tuple of {len(result)}; the brief asks for a tuple of two")
+    return result
+
+
+def _expect_scalar_close(value, expected: float, *, rtol: float, atol: float, name: str, hint: str) -> None:
+    """A scalar answer: its type first, then closeness, reported without the number (it would leak)."""
+    _expect_python_float(value, name)
+    expect(np.isfinite(value), f"{name} is not finite: {hint}")
+    expect(abs(value - expected) <= atol + rtol * abs(expected), f"{name} is not the expected value: {hint}")
 
 
 def _same_up_to_sign(v, u, name: str, hint: str = "") -> None:
@@ -53,27 +93,37 @@ def _same_up_to_sign(v, u, name: str, hint: str = "") -> None:
 # lu_solve
 # =============================================================================================
 
-@check("lu_solve", points=1)
+@check("lu_solve", points=1, pins=["float64-result", "ban-any-path"])
 @pytest.mark.parametrize("n", [7, 13], ids=["n7", "n13"])
 def test_lu_solve_random_systems_match_scipy(n):
     rng = _rng(100 + n)
     A, b = rng.normal(size=(n, n)), rng.normal(size=n)
     x = la.lu_solve(A.copy(), b.copy())
-    assert_shape(x, (n,), name="x", hint="for a vector b, x is a vector of the same shape")
+    _expect_float64_array(x, "x", (n,), hint="for a vector b, x is a vector of the same shape")
     assert_close(x, scipy.linalg.solve(A, b), name="x")
 
 
-@check("lu_solve", points=2)
+@check("lu_solve", points=2, pins=["matrix-rhs"])
 def test_lu_solve_matrix_right_hand_side():
     rng = _rng(101)
     A, B = rng.normal(size=(9, 9)), rng.normal(size=(9, 4))
     X = la.lu_solve(A.copy(), B.copy())
-    assert_shape(X, (9, 4), name="x", hint="for b of shape (n, k), solve all k columns at once: x is (n, k)")
+    _expect_float64_array(X, "x", (9, 4), hint="for b of shape (n, k), solve all k columns at once: x is (n, k)")
     assert_close(X, scipy.linalg.solve(A, B), name="x",
                  hint="every row operation on A must be applied to whole rows of b")
 
 
-@check("lu_solve", points=2)
+@check("lu_solve", points=1, pins=["shape-of-b"])
+def test_lu_solve_single_column_b_keeps_its_shape():
+    # b of shape (n, 1) is a matrix with one column: x keeps the length-1 second axis.
+    rng = _rng(106)
+    A, b = rng.normal(size=(5, 5)), rng.normal(size=(5, 1))
+    x = la.lu_solve(A.copy(), b.copy())
+    _expect_float64_array(x, "x", (5, 1), hint="x has the shape of b: a (n, 1) b gives a (n, 1) x, not (n,)")
+    assert_close(x, scipy.linalg.solve(A, b), name="x for a (n, 1) b")
+
+
+@check("lu_solve", points=2, pins=["pivot-every-step"])
 @pytest.mark.parametrize("case", ["tiny_pivot", "zero_diagonal"])
 def test_lu_solve_needs_partial_pivoting(case):
     if case == "tiny_pivot":
@@ -91,7 +141,23 @@ def test_lu_solve_needs_partial_pivoting(case):
                       "(not only when the diagonal is exactly 0)")
 
 
-@check("lu_solve", points=1)
+@check("lu_solve", points=1, pins=["pivot-largest-abs"])
+@pytest.mark.parametrize("case", ["tiny_positive_pivot", "zero_positive_pivot"])
+def test_lu_solve_pivots_on_the_largest_absolute_value(case):
+    # The entry of largest magnitude in the pivot column is negative; the largest *signed* entry is
+    # tiny (1e-11, still above 1e-12 * max|A|) or exactly 0.
+    if case == "tiny_positive_pivot":
+        A = np.array([[1e-11, 1.0, 0.0, 2.0], [-1.0, 1.0, 0.0, 0.0], [0.0, 2.0, 3.0, 1.0], [-0.5, 0.0, 1.0, 4.0]])
+    else:
+        A = np.array([[0.0, 1.0, 2.0], [-4.0, 1.0, 0.0], [0.0, 3.0, 1.0]])
+    b = np.arange(1.0, A.shape[0] + 1.0)
+    x = _solve_nonsingular(A, b, "a matrix whose largest-magnitude pivot candidates are negative")
+    assert_close(x, scipy.linalg.solve(A, b), name="x",
+                 hint="pick the row with the largest *absolute* value in the pivot column "
+                      "(np.argmax(np.abs(...))): the largest entry may be negative")
+
+
+@check("lu_solve", points=1, pins=["singular-raises"])
 @pytest.mark.parametrize("case", ["duplicate_row", "rank_2_product", "zero_matrix"])
 def test_lu_solve_singular_raises(case):
     rng = _rng(103)
@@ -108,7 +174,7 @@ def test_lu_solve_singular_raises(case):
                   f"lu_solve on a singular matrix ({case}) should raise np.linalg.LinAlgError")
 
 
-@check("lu_solve", points=1)
+@check("lu_solve", points=1, pins=["singular-relative"])
 @pytest.mark.parametrize("case", ["tiny_invertible", "huge_singular"])
 def test_lu_solve_singularity_test_is_relative_to_the_scale_of_A(case):
     # Scaling A by a power of 2 changes no rounding: a test |pivot| <= 1e-12 * max|A| gives the same
@@ -123,6 +189,7 @@ def test_lu_solve_singularity_test_is_relative_to_the_scale_of_A(case):
                 "lu_solve raised LinAlgError on an invertible matrix whose entries are all tiny (about 1e-15): "
                 "the singularity test must scale with A, |pivot| <= 1e-12 * max|A|, not an absolute threshold"
             ) from None
+        _expect_float64_array(x, "x for a tiny-scaled A", (7,))
         assert_close(x, scipy.linalg.solve(A, b), name="x for a tiny-scaled A")
     else:
         A = rng.normal(size=(6, 2)) @ rng.normal(size=(2, 6)) * 2.0 ** 30    # rank 2, entries around 1e9
@@ -135,21 +202,38 @@ def test_lu_solve_singularity_test_is_relative_to_the_scale_of_A(case):
             "rounding noise, far above an absolute 1e-12; compare |pivot| with 1e-12 * max|A|")
 
 
-@check("lu_solve", points=1)
-def test_lu_solve_leaves_inputs_alone_and_accepts_integers():
+@check("lu_solve", points=1, pins=["inputs-unchanged", "new-result"])
+def test_lu_solve_leaves_inputs_alone():
     rng = _rng(104)
-    A, b = rng.normal(size=(6, 6)), rng.normal(size=6)
-    A_before, b_before = A.copy(), b.copy()
+    A, b, B = rng.normal(size=(6, 6)), rng.normal(size=6), rng.normal(size=(6, 3))
+    A_before, b_before, B_before = A.copy(), b.copy(), B.copy()
+    for rhs, before, what in [(b, b_before, "vector"), (B, B_before, "matrix")]:
+        x = la.lu_solve(A, rhs)
+        expect(np.array_equal(A, A_before), "lu_solve modified A: eliminate on a copy (np.array(A, dtype=float))")
+        expect(np.array_equal(rhs, before), f"lu_solve modified the {what} b: work on a copy of the right-hand side")
+        expect(isinstance(x, np.ndarray) and not np.shares_memory(x, rhs) and not np.shares_memory(x, A),
+               f"x (for a {what} b) is, or shares memory with, an argument: return a new array")
+        assert_close(x, scipy.linalg.solve(A_before, before), name=f"x for a {what} b")
+
+
+@check("lu_solve", points=1, pins=["array-likes", "float64-result"])
+@pytest.mark.parametrize("case", ["integer_arrays", "nested_lists", "float32"])
+def test_lu_solve_accepts_array_likes_and_returns_float64(case):
+    A_int, b_int = [[2, 1, 1], [4, -6, 0], [-2, 7, 2]], [5, -2, 9]
+    if case == "integer_arrays":
+        A, b = np.array(A_int), np.array(b_int)
+    elif case == "nested_lists":
+        A, b = A_int, b_int
+    else:
+        rng = _rng(107)
+        A, b = rng.normal(size=(5, 5)).astype(np.float32), rng.normal(size=5).astype(np.float32)
     x = la.lu_solve(A, b)
-    expect(np.array_equal(A, A_before), "lu_solve modified A: eliminate on a copy (np.array(A, dtype=float))")
-    expect(np.array_equal(b, b_before), "lu_solve modified b: work on a copy of the right-hand side")
-    assert_close(x, scipy.linalg.solve(A_before, b_before), name="x")
-    A_int = np.array([[2, 1, 1], [4, -6, 0], [-2, 7, 2]])
-    b_int = np.array([5, -2, 9])
-    assert_close(la.lu_solve(A_int, b_int), scipy.linalg.solve(A_int.astype(float), b_int.astype(float)),
-                 name="x for an integer A and b",
-                 hint="an integer array copied with .copy() stays integer and truncates every division: "
-                      "convert to float first")
+    _expect_float64_array(x, f"x for {case.replace('_', ' ')} A and b", (len(b),))
+    # float64 work on the same (float32-valued) numbers: float32 arithmetic would be ~1e-7 off.
+    assert_close(x, scipy.linalg.solve(np.asarray(A, dtype=float), np.asarray(b, dtype=float)),
+                 name=f"x for {case.replace('_', ' ')} A and b",
+                 hint="convert to float64 first: an integer copy truncates every division, a float32 one "
+                      "keeps only 7 digits")
 
 
 # =============================================================================================
@@ -163,30 +247,31 @@ def _reference_qr(A):
     return Q * signs, signs[:, None] * R       # flip column j of Q and row j of R together
 
 
-@check("gram_schmidt_qr", points=2)
+@check("gram_schmidt_qr", points=2, pins=["reduced-shapes", "r-diagonal-positive", "ban-any-path"])
 @pytest.mark.parametrize("shape", [(14, 6), (9, 9)], ids=["tall", "square"])
 def test_qr_matches_the_unique_reduced_qr(shape):
     A = _rng(200 + shape[1]).normal(size=shape)
-    Q, R = la.gram_schmidt_qr(A.copy())
-    assert_shape(Q, shape, name="Q", hint="the reduced QR has Q of shape (m, n)")
-    assert_shape(R, (shape[1], shape[1]), name="R", hint="R is (n, n)")
+    Q, R = _expect_pair(la.gram_schmidt_qr(A.copy()), "gram_schmidt_qr")
+    _expect_float64_array(Q, "Q", shape, hint="the reduced QR has Q of shape (m, n)")
+    _expect_float64_array(R, "R", (shape[1], shape[1]), hint="R is (n, n)")
     Q_ref, R_ref = _reference_qr(A)
     assert_close(R, R_ref, name="R", hint="R must be upper triangular with a positive diagonal")
     assert_close(Q, Q_ref, name="Q")
 
 
-@check("gram_schmidt_qr", points=1)
+@check("gram_schmidt_qr", points=1, pins=["r-diagonal-positive"])
 def test_qr_r_is_upper_triangular_with_positive_diagonal():
     A = _rng(201).normal(size=(11, 5)) - 2.0
-    Q, R = la.gram_schmidt_qr(A.copy())
-    R = np.asarray(R, dtype=float)
+    Q, R = _expect_pair(la.gram_schmidt_qr(A.copy()), "gram_schmidt_qr")
+    _expect_float64_array(Q, "Q", A.shape)
+    _expect_float64_array(R, "R", (5, 5))
     expect(np.allclose(np.tril(R, -1), 0.0, atol=1e-12), "R has nonzero entries below the diagonal")
     expect(np.all(np.diag(R) > 0),
            "R has a non-positive diagonal entry: R[j, j] is the (positive) norm of what is left of column j")
     assert_close(Q @ R, A, name="Q @ R")
 
 
-@check("gram_schmidt_qr", points=2)
+@check("gram_schmidt_qr", points=2, pins=["modified-gs"])
 def test_qr_stays_orthogonal_on_an_ill_conditioned_matrix():
     # cond(A) = 1e9. Modified GS loses orthogonality like cond * eps (~1e-7 here); classical GS
     # like cond^2 * eps, i.e. completely. Householder QR would reach 1e-15; we ask for 1e-5.
@@ -195,8 +280,9 @@ def test_qr_stays_orthogonal_on_an_ill_conditioned_matrix():
     U, _ = np.linalg.qr(rng.normal(size=(m, n)))
     V, _ = np.linalg.qr(rng.normal(size=(n, n)))
     A = (U * np.logspace(0, -9, n)) @ V.T                     # (m, n) with singular values 1 .. 1e-9
-    Q, R = la.gram_schmidt_qr(A.copy())
-    Q = np.asarray(Q, dtype=float)
+    Q, R = _expect_pair(la.gram_schmidt_qr(A.copy()), "gram_schmidt_qr")
+    _expect_float64_array(Q, "Q", (m, n))
+    _expect_float64_array(R, "R", (n, n))
     loss = np.linalg.norm(Q.T @ Q - np.eye(n))
     expect(loss < 1e-5,
            "Q is far from orthogonal on an ill-conditioned A (cond 1e9): classical Gram-Schmidt projects "
@@ -204,7 +290,7 @@ def test_qr_stays_orthogonal_on_an_ill_conditioned_matrix():
     assert_close(Q @ R, A, rtol=1e-7, atol=1e-12, name="Q @ R")
 
 
-@check("gram_schmidt_qr", points=1)
+@check("gram_schmidt_qr", points=1, pins=["rank-deficient-raises"])
 @pytest.mark.parametrize("case", ["dependent_column", "zero_column"])
 def test_qr_rank_deficient_raises(case):
     A = _rng(203).normal(size=(10, 4))
@@ -216,7 +302,7 @@ def test_qr_rank_deficient_raises(case):
                   f"gram_schmidt_qr on a rank-deficient A ({case}) should raise np.linalg.LinAlgError")
 
 
-@check("gram_schmidt_qr", points=1)
+@check("gram_schmidt_qr", points=1, pins=["rank-relative-to-column"])
 @pytest.mark.parametrize("case", ["tiny_column", "huge_dependent_column"])
 def test_qr_rank_test_is_relative_to_each_column(case):
     # Scaling a column by a power of 2 changes no rounding in Gram-Schmidt: only a test relative to
@@ -225,15 +311,17 @@ def test_qr_rank_test_is_relative_to_each_column(case):
     if case == "tiny_column":
         scales = np.array([1.0, 2.0 ** -50, 1.0, 1.0])            # column 1 around 1e-15, independent
         try:
-            Q, R = la.gram_schmidt_qr(A * scales)
+            Q, R = _expect_pair(la.gram_schmidt_qr(A * scales), "gram_schmidt_qr")
         except np.linalg.LinAlgError:
             raise AssertionError(
                 "gram_schmidt_qr raised LinAlgError on a full-rank A whose column 1 is tiny (about 1e-15): "
                 "compare what is left of column j with 1e-12 * ||A[:, j]||, its own original norm, "
                 "not with an absolute threshold or the norm of the whole matrix") from None
         Q_ref, R_ref = _reference_qr(A)
+        _expect_float64_array(Q, "Q with a tiny column", A.shape)
+        _expect_float64_array(R, "R with a tiny column", (4, 4))
         assert_close(Q, Q_ref, name="Q with a tiny column")
-        assert_close(np.asarray(R, dtype=float) / scales, R_ref, name="R with a tiny column (column 1 rescaled)")
+        assert_close(R / scales, R_ref, name="R with a tiny column (column 1 rescaled)")
     else:
         A = A * 2.0 ** 30                                         # entries around 1e9
         A[:, 2] = 2.0 * A[:, 0] - A[:, 1]
@@ -246,44 +334,71 @@ def test_qr_rank_test_is_relative_to_each_column(case):
             "dependent column is rounding noise far above an absolute 1e-12; compare it with 1e-12 * ||A[:, j]||")
 
 
-@check("gram_schmidt_qr", points=1)
-def test_qr_leaves_input_alone_and_accepts_integers():
+@check("gram_schmidt_qr", points=1, pins=["inputs-unchanged"])
+def test_qr_leaves_input_alone():
     A = _rng(204).normal(size=(8, 3))
     before = A.copy()
-    la.gram_schmidt_qr(A)
+    Q, R = _expect_pair(la.gram_schmidt_qr(A), "gram_schmidt_qr")
     expect(np.array_equal(A, before), "gram_schmidt_qr modified A: orthogonalise a copy (np.array(A, dtype=float))")
-    A_int = np.array([[1, 2, 0], [3, -1, 4], [0, 5, 1], [2, 2, 2], [-3, 0, 1]])
-    Q, R = la.gram_schmidt_qr(A_int)
-    assert_close(Q @ R, A_int, name="Q @ R for an integer A",
-                 hint="an integer copy truncates every division: convert to float first")
+    expect(isinstance(Q, np.ndarray) and not np.shares_memory(Q, A),
+           "Q shares memory with A: orthogonalise a copy and return it")
+    assert_close(Q @ R, before, name="Q @ R")
+
+
+@check("gram_schmidt_qr", points=1, pins=["array-likes", "float64-result", "tuple-result"])
+@pytest.mark.parametrize("case", ["integer_array", "nested_lists", "float32"])
+def test_qr_accepts_array_likes_and_returns_float64(case):
+    A_int = [[1, 2, 0], [3, -1, 4], [0, 5, 1], [2, 2, 2], [-3, 0, 1]]
+    A = {"integer_array": np.array(A_int), "nested_lists": A_int,
+         "float32": _rng(206).normal(size=(7, 4)).astype(np.float32)}[case]
+    A64 = np.asarray(A, dtype=float)
+    Q, R = _expect_pair(la.gram_schmidt_qr(A), "gram_schmidt_qr")
+    what = case.replace("_", " ")
+    _expect_float64_array(Q, f"Q for {what} A", A64.shape)
+    _expect_float64_array(R, f"R for {what} A", (A64.shape[1],) * 2)
+    Q_ref, R_ref = _reference_qr(A64)
+    assert_close(R, R_ref, name=f"R for {what} A",
+                 hint="convert to float64 first: an integer copy truncates every division, float32 keeps 7 digits")
+    assert_close(Q, Q_ref, name=f"Q for {what} A")
 
 
 # =============================================================================================
 # power_iteration
 # =============================================================================================
 
-@check("power_iteration", points=2)
+def _power(A, name: str, **kwargs):
+    """The learner's (lam, v) with its types checked first: a Python float and a float64 (n,) array."""
+    lam, v = _expect_pair(la.power_iteration(A, **kwargs), "power_iteration")
+    _expect_python_float(lam, f"the eigenvalue ({name})")
+    _expect_float64_array(v, f"the eigenvector ({name})", (np.shape(A)[0],))
+    return lam, v
+
+
+_RAYLEIGH_HINT = "the eigenvalue is the Rayleigh quotient v @ A @ v of your unit eigenvector v"
+
+
+@check("power_iteration", points=2, pins=["ban-any-path"])
 def test_power_iteration_symmetric_matches_eigh():
     A, _ = _with_spectrum([10.0, 6.0, -5.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.1], seed=300)   # (9, 9)
     w, U = np.linalg.eigh(A)
     top = int(np.argmax(np.abs(w)))
-    lam, v = la.power_iteration(A.copy())
-    assert_shape(v, (9,), name="eigenvector")
-    assert_close(float(lam), w[top], rtol=1e-8, name="eigenvalue")
+    lam, v = _power(A.copy(), "symmetric A")
+    _expect_scalar_close(lam, w[top], rtol=1e-8, atol=0.0, name="the eigenvalue",
+                         hint="it should be the dominant one (largest |lambda|); " + _RAYLEIGH_HINT)
     _same_up_to_sign(v, U[:, top], name="eigenvector")
 
 
-@check("power_iteration", points=2)
+@check("power_iteration", points=2, pins=["negative-eigenvalue"])
 def test_power_iteration_negative_dominant_eigenvalue():
     A, u = _with_spectrum([-8.0, 5.0, 3.0, -2.0, 1.0, 0.5, 0.2], seed=301)           # (7, 7)
-    lam, v = la.power_iteration(A.copy())
-    assert_close(float(lam), -8.0, rtol=1e-8, name="eigenvalue",
-                 hint="the dominant eigenvalue here is negative: ||A v|| drops the sign, the Rayleigh "
-                      "quotient v @ A @ v keeps it")
+    lam, v = _power(A.copy(), "negative dominant eigenvalue")
+    _expect_scalar_close(lam, -8.0, rtol=1e-8, atol=0.0, name="the eigenvalue",
+                         hint="the dominant eigenvalue here is negative: ||A v|| drops the sign, the Rayleigh "
+                              "quotient v @ A @ v keeps it")
     _same_up_to_sign(v, u, name="eigenvector")
 
 
-@check("power_iteration", points=1)
+@check("power_iteration", points=1, pins=["non-symmetric"])
 def test_power_iteration_non_symmetric_matches_eig():
     rng = _rng(302)
     S = rng.normal(size=(6, 6)) + 3 * np.eye(6)
@@ -291,13 +406,14 @@ def test_power_iteration_non_symmetric_matches_eig():
     w, U = np.linalg.eig(A)
     top = int(np.argmax(np.abs(w)))
     u = np.real(U[:, top]) / np.linalg.norm(np.real(U[:, top]))
-    lam, v = la.power_iteration(A.copy())
+    lam, v = _power(A.copy(), "non-symmetric A")
     # For a non-symmetric A the Rayleigh quotient is only as accurate as v (~tol), not tol^2.
-    assert_close(float(lam), np.real(w[top]), rtol=1e-7, atol=1e-8, name="eigenvalue")
+    _expect_scalar_close(lam, float(np.real(w[top])), rtol=1e-7, atol=1e-8, name="the eigenvalue",
+                         hint="it should be the dominant one of a non-symmetric A; " + _RAYLEIGH_HINT)
     _same_up_to_sign(v, u, name="eigenvector")
 
 
-@check("power_iteration", points=2)
+@check("power_iteration", points=2, pins=["sign-largest-positive"])
 def test_power_iteration_sign_convention():
     # The first matrix's dominant eigenvector has positive entries summing > 0 but its
     # largest-magnitude entry negative, so no starting vector gets the sign right by luck.
@@ -308,46 +424,92 @@ def test_power_iteration_sign_convention():
     second, _ = _with_spectrum([-6.0, 3.0, 2.0, 1.0], seed=304)
     third, _ = _with_spectrum([5.0, -4.0, 1.0, 0.5, 0.2, 0.1], seed=305)
     for name, A in [("first", first), ("second", second), ("third", third)]:
-        lam, v = la.power_iteration(A.copy())
-        v = np.asarray(v, dtype=float)
-        assert_close(np.linalg.norm(v), 1.0, name=f"||v|| ({name} matrix)", hint="return a unit vector")
+        lam, v = _power(A.copy(), f"{name} matrix")
+        expect(abs(np.linalg.norm(v) - 1.0) < 1e-9, f"||v|| is not 1 on the {name} test matrix: return a unit vector")
         expect(v[np.argmax(np.abs(v))] > 0,
                f"on the {name} test matrix the entry of v with the largest magnitude is negative: "
                "the sign is pinned, flip v when that entry is negative")
 
 
-@check("power_iteration", points=1)
+@check("power_iteration", points=1, pins=["normalise-every-step", "inputs-unchanged"])
 def test_power_iteration_normalises_every_step():
     # tol = 0 runs all num_iters steps; with eigenvalues near 1e3, A^1000 v overflows unless v is
     # rescaled at every step.
     A, u = _with_spectrum([1500.0, 900.0, -700.0, 300.0, 100.0], seed=306)
     before = A.copy()
-    lam, v = la.power_iteration(A, num_iters=1000, tol=0.0)
+    lam, v = _power(A, "1000 steps", num_iters=1000, tol=0.0)
     expect(np.array_equal(A, before), "power_iteration modified A")
-    v = np.asarray(v, dtype=float)
-    expect(np.all(np.isfinite(v)) and np.isfinite(float(lam)),
+    expect(np.all(np.isfinite(v)) and np.isfinite(lam),
            "the result is inf or NaN after 1000 steps: divide A v by its norm at every step, not only at the end")
-    assert_close(float(lam), 1500.0, rtol=1e-8, name="eigenvalue")
+    _expect_scalar_close(lam, 1500.0, rtol=1e-8, atol=0.0, name="the eigenvalue after 1000 steps",
+                         hint=_RAYLEIGH_HINT)
     _same_up_to_sign(v, u, name="eigenvector")
 
 
-@check("power_iteration", points=1)
-def test_power_iteration_honours_num_iters_and_tol():
-    # Eigenvalues 1 and 0.99: the error shrinks by 1% a step, so a few steps (or a loose tol) leave v
-    # visibly short of the eigenvector, whatever start is chosen. Converging anyway means a limit is ignored.
-    A, u = _with_spectrum([1.0, 0.99, 0.5, 0.2, 0.1, 0.05], seed=307)
-
+def _distance_to(u):
     def distance(v) -> float:                 # sin of the angle between v and u: 0 when converged
         v = np.asarray(v, dtype=float)
         v = v / np.linalg.norm(v)
         return float(np.linalg.norm(v - (v @ u) * u))
+    return distance
 
-    _, v = la.power_iteration(A.copy(), num_iters=3, tol=0.0)
+
+@check("power_iteration", points=1, pins=["num-iters", "stop-tol"])
+def test_power_iteration_honours_num_iters_and_tol():
+    # Eigenvalues 1 and 0.99: the error shrinks by 1% a step, so a few steps (or a loose tol) leave v
+    # visibly short of the eigenvector, whatever start is chosen. Converging anyway means a limit is ignored.
+    A, u = _with_spectrum([1.0, 0.99, 0.5, 0.2, 0.1, 0.05], seed=307)
+    distance = _distance_to(u)
+    _, v = _power(A.copy(), "num_iters = 3", num_iters=3, tol=0.0)
     expect(distance(v) > 1e-3, "with num_iters=3 and a slowly converging A, v came back already converged: "
                                "stop after num_iters steps")
-    _, v = la.power_iteration(A.copy(), num_iters=1000, tol=0.1)
+    _, v = _power(A.copy(), "tol = 0.1", num_iters=1000, tol=0.1)
     expect(distance(v) > 1e-3, "with tol=0.1 and a slowly converging A, v came back fully converged: "
                                "stop as soon as ||v_new - v|| < tol")
+
+
+@check("power_iteration", points=1, pins=["sign-every-step", "stop-tol"])
+def test_power_iteration_tol_stops_early_for_a_negative_eigenvalue():
+    # Dominant eigenvalue -1, next 0.99. With the sign fixed at every step, ||v_new - v|| falls below
+    # tol = 0.1 while v is still about 0.05 away from the eigenvector (whatever the start). Compared
+    # before the sign is fixed, v_new ~ -v and the test never passes: all 1000 steps run and v converges.
+    A, u = _with_spectrum([-1.0, 0.99, 0.5, 0.2, 0.1, 0.05], seed=307)
+    _, v = _power(A.copy(), "tol = 0.1, negative eigenvalue", num_iters=1000, tol=0.1)
+    expect(_distance_to(u)(v) > 1e-2,
+           "with tol=0.1 and a dominant eigenvalue of -1, v came back fully converged: the stopping test never "
+           "fired. Fix the sign of v_new (largest-magnitude entry positive) before comparing it with v")
+
+
+@check("power_iteration", points=1, pins=["rayleigh-of-returned-v", "num-iters", "sign-largest-positive"])
+@pytest.mark.parametrize("steps", [1, 2], ids=["one_step", "two_steps"])
+def test_power_iteration_eigenvalue_is_the_rayleigh_quotient_of_v(steps):
+    # After 1 or 2 steps v is far from converged; lam must still be v @ A @ v for the v returned
+    # (not the quotient of the previous iterate, not ||A v||).
+    A, _ = _with_spectrum([5.0, 4.5, -4.0, 2.0, 1.0], seed=308)
+    lam, v = _power(A.copy(), f"after {steps} step{'s' if steps > 1 else ''}", num_iters=steps, tol=0.0)
+    expect(abs(np.linalg.norm(v) - 1.0) < 1e-12, "v is not a unit vector: normalise at every step")
+    expect(v[np.argmax(np.abs(v))] > 0,
+           "the entry of v with the largest magnitude is negative after a step: fix the sign at every step")
+    _expect_scalar_close(lam, float(v @ A @ v), rtol=1e-12, atol=1e-12, name=f"lam after {steps} step(s)",
+                         hint="lam must be the Rayleigh quotient v @ A @ v of the v you return, "
+                              "computed after the last update of v")
+
+
+@check("power_iteration", points=1, pins=["array-likes", "tuple-result", "lam-python-float", "v-float64-unit"])
+@pytest.mark.parametrize("case", ["nested_lists", "float32"])
+def test_power_iteration_accepts_array_likes_and_returns_a_float(case):
+    if case == "nested_lists":
+        A = [[2, 1, 0], [1, 3, 1], [0, 1, 4]]                  # integer entries, symmetric
+    else:
+        A, _ = _with_spectrum([4.0, -2.0, 1.0, 0.5], seed=309)
+        A = A.astype(np.float32)
+    A64 = np.asarray(A, dtype=float)
+    w, U = np.linalg.eigh(A64)
+    top = int(np.argmax(np.abs(w)))
+    lam, v = _power(A, case.replace("_", " "))
+    _expect_scalar_close(lam, float(w[top]), rtol=1e-8, atol=0.0, name=f"the eigenvalue for {case.replace('_', ' ')} A",
+                         hint="work in float64: " + _RAYLEIGH_HINT)
+    _same_up_to_sign(v, U[:, top], name="eigenvector")
 
 
 # =============================================================================================
@@ -359,63 +521,94 @@ def _reference_low_rank(A, k):
     return U[:, :k] @ np.diag(s[:k]) @ Vt[:k], float(np.sqrt(np.sum(s[k:] ** 2)))
 
 
-@check("low_rank_approx", points=2)
+def _low_rank(A, k, name: str):
+    """The learner's (A_k, err) with its types checked first: a float64 (m, n) array and a Python float."""
+    A_k, err = _expect_pair(la.low_rank_approx(A, k), "low_rank_approx")
+    _expect_float64_array(A_k, f"A_k ({name})", np.shape(A), hint="A_k has the shape of A")
+    _expect_python_float(err, f"err ({name})")
+    return A_k, err
+
+
+_FROBENIUS_HINT = ("err is the Frobenius norm ||A - A_k||_F: the root of the sum of the squared discarded "
+                   "singular values (not s[k] alone, not without the root)")
+
+
+@check("low_rank_approx", points=2, pins=["k-largest", "frobenius-error", "tuple-result"])
 @pytest.mark.parametrize("shape,k", [((15, 8), 3), ((6, 11), 2)], ids=["tall", "wide"])
 def test_low_rank_matches_truncated_svd(shape, k):
     A = _rng(400 + k).normal(size=shape)
-    A_k, err = la.low_rank_approx(A.copy(), k)
+    A_k, err = _low_rank(A.copy(), k, "random A")
     A_ref, err_ref = _reference_low_rank(A, k)
-    assert_shape(A_k, shape, name="A_k", hint="A_k has the shape of A")
-    expect(np.linalg.matrix_rank(np.asarray(A_k, dtype=float)) == k,
+    expect(np.linalg.matrix_rank(A_k) == k,
            f"A_k should have rank exactly k = {k}: keep the first k singular triplets (slice [:k])")
-    assert_close(A_k, A_ref, name="A_k")
-    assert_close(float(err), err_ref, name="err",
-                 hint="err is the Frobenius norm ||A - A_k||_F = sqrt(sum of the discarded s_i^2)")
+    assert_close(A_k, A_ref, name="A_k", hint="keep the k largest singular triplets")
+    _expect_scalar_close(err, err_ref, rtol=1e-7, atol=1e-9, name="err", hint=_FROBENIUS_HINT)
 
 
-@check("low_rank_approx", points=1)
+@check("low_rank_approx", points=1, pins=["frobenius-error"])
 def test_low_rank_error_is_frobenius_pythagoras():
     # ||A||_F^2 = ||A_k||_F^2 + ||A - A_k||_F^2 for the truncated SVD (orthogonal pieces).
     A = _rng(402).normal(size=(10, 7)) @ np.diag([5.0, 4.0, 3.0, 1.0, 0.5, 0.2, 0.1])
-    A_k, err = la.low_rank_approx(A.copy(), 4)
-    assert_close(float(err) ** 2 + np.linalg.norm(A_k) ** 2, np.linalg.norm(A) ** 2, name="err^2 + ||A_k||^2",
-                 hint="err is the Frobenius norm of A - A_k: the root of the sum of the squared discarded "
-                      "singular values (not s[k] alone, not without the root)")
-    assert_close(float(err), np.linalg.norm(A - np.asarray(A_k, dtype=float)), name="err")
+    A_k, err = _low_rank(A.copy(), 4, "k = 4")
+    expect(abs(err ** 2 + np.linalg.norm(A_k) ** 2 - np.linalg.norm(A) ** 2) <= 1e-7 * np.linalg.norm(A) ** 2,
+           "err^2 + ||A_k||_F^2 differs from ||A||_F^2: " + _FROBENIUS_HINT)
+    _expect_scalar_close(err, float(np.linalg.norm(A - A_k)), rtol=1e-7, atol=1e-9, name="err",
+                         hint="it should equal ||A - A_k||_F for the A_k you return")
 
 
-@check("low_rank_approx", points=1)
+@check("low_rank_approx", points=1, pins=["frobenius-error"])
 def test_low_rank_error_is_accurate_when_the_tail_is_tiny():
     # The discarded singular values are 1e-4 and 1e-5 next to 1e3: sqrt(||A||^2 - ||A_k||^2) loses every
-    # digit of err to cancellation; sqrt(sum(s[k:]^2)) or ||A - A_k||_F keep it.
+    # digit of err to cancellation; sqrt(sum(s[k:]^2)) or ||A - A_k||_F keep it. err is tiny, so the
+    # tolerance is relative.
     rng = _rng(405)
     U, _ = np.linalg.qr(rng.normal(size=(9, 6)))
     V, _ = np.linalg.qr(rng.normal(size=(6, 6)))
     A = (U * np.array([1e3, 1e2, 10.0, 1.0, 1e-4, 1e-5])) @ V.T          # (9, 6)
-    A_k, err = la.low_rank_approx(A.copy(), 4)
-    assert_close(float(err), _reference_low_rank(A, 4)[1], name="err with a tiny discarded tail",
-                 hint="compute err from the discarded singular values, sqrt(sum(s[k:] ** 2)); "
-                      "sqrt(||A||^2 - ||A_k||^2) cancels catastrophically when A_k is close to A")
+    A_k, err = _low_rank(A.copy(), 4, "tiny discarded tail")
+    _expect_scalar_close(err, _reference_low_rank(A, 4)[1], rtol=1e-6, atol=0.0, name="err with a tiny discarded tail",
+                         hint="compute err from the discarded singular values, sqrt(sum(s[k:] ** 2)); "
+                              "sqrt(||A||^2 - ||A_k||^2) cancels catastrophically when A_k is close to A")
 
 
-@check("low_rank_approx", points=1)
+@check("low_rank_approx", points=1, pins=["edge-k"])
 @pytest.mark.parametrize("k", [0, 5], ids=["k0", "k_full"])
 def test_low_rank_edge_ranks(k):
     A = _rng(403).normal(size=(12, 5))
-    A_k, err = la.low_rank_approx(A.copy(), k)
+    A_k, err = _low_rank(A.copy(), k, f"k = {k}")
     if k == 0:
         assert_close(A_k, np.zeros_like(A), name="A_k for k = 0", hint="keeping no triplet leaves the zero matrix")
-        assert_close(float(err), np.linalg.norm(A), name="err for k = 0")
+        _expect_scalar_close(err, float(np.linalg.norm(A)), rtol=1e-7, atol=1e-9, name="err for k = 0",
+                             hint="with nothing kept, err is ||A||_F")
     else:
         assert_close(A_k, A, name="A_k for k = min(m, n)", hint="keeping every triplet gives A back")
-        assert_close(float(err), 0.0, atol=1e-9, name="err for k = min(m, n)")
+        _expect_scalar_close(err, 0.0, rtol=0.0, atol=1e-9, name="err for k = min(m, n)",
+                             hint="keeping every triplet leaves no error")
 
 
-@check("low_rank_approx", points=1)
+@check("low_rank_approx", points=1, pins=["edge-types", "new-float64-a_k", "err-python-float", "array-likes"])
+@pytest.mark.parametrize("case", ["k0_integer_lists", "k_full_integer_array", "k_full_float64", "k1_float32"])
+def test_low_rank_edges_keep_the_types_and_return_a_new_array(case):
+    A_int = [[3, 0, 1, 2], [1, -2, 0, 4], [0, 5, 1, -1]]                 # (3, 4), rank 3
+    A, k = {"k0_integer_lists": (A_int, 0), "k_full_integer_array": (np.array(A_int), 3),
+            "k_full_float64": (_rng(406).normal(size=(4, 6)), 4),
+            "k1_float32": (_rng(407).normal(size=(5, 3)).astype(np.float32), 1)}[case]
+    A64 = np.array(A, dtype=float)
+    A_k, err = _low_rank(A, k, case.replace("_", " "))
+    if isinstance(A, np.ndarray):
+        expect(A_k is not A and not np.shares_memory(A_k, A),
+               "A_k is A itself, or shares memory with it: return a new array (a copy for k = min(m, n))")
+    A_ref, err_ref = _reference_low_rank(A64, k)
+    assert_close(A_k, A_ref, name=f"A_k ({case.replace('_', ' ')})")
+    _expect_scalar_close(err, err_ref, rtol=1e-7, atol=1e-9, name=f"err ({case.replace('_', ' ')})",
+                         hint=_FROBENIUS_HINT)
+
+
+@check("low_rank_approx", points=1, pins=["inputs-unchanged"])
 def test_low_rank_leaves_input_alone():
     A = _rng(404).normal(size=(9, 13))
     before = A.copy()
-    A_k, _ = la.low_rank_approx(A, 3)
+    A_k, _ = _low_rank(A, 3, "k = 3")
     expect(np.array_equal(A, before), "low_rank_approx modified A")
     assert_close(A_k, _reference_low_rank(before, 3)[0], name="A_k")
 
@@ -428,7 +621,7 @@ def _torch_jacobian(f_torch, x):
     return torch.autograd.functional.jacobian(f_torch, torch.tensor(x, dtype=torch.float64)).numpy()
 
 
-@check("numerical_jacobian", points=2)
+@check("numerical_jacobian", points=2, pins=["shape-m-n", "float64-result", "ban-any-path"])
 @pytest.mark.parametrize("m,n", [(7, 4), (3, 6)], ids=["m7_n4", "m3_n6"])
 def test_jacobian_matches_autograd(m, n):
     rng = _rng(500 + m)
@@ -439,34 +632,35 @@ def test_jacobian_matches_autograd(m, n):
         return np.tanh(W @ v + c) + 0.1 * (W @ v) ** 2
 
     J = la.numerical_jacobian(f, x.copy())
-    assert_shape(J, (m, n), name="J", hint="row i is output i, column j is input j: shape (m, n)")
+    _expect_float64_array(J, "J", (m, n), hint="row i is output i, column j is input j: shape (m, n)")
     # Central differences with eps = 1e-6: truncation ~1e-12, rounding ~1e-16 / 1e-6 = 1e-10.
     assert_close(J, _torch_jacobian(lambda v: torch.tanh(Wt @ v + ct) + 0.1 * (Wt @ v) ** 2, x),
                  rtol=1e-6, atol=1e-8, name="J")
 
 
-@check("numerical_jacobian", points=2)
+@check("numerical_jacobian", points=2, pins=["central-difference-eps"])
 def test_jacobian_is_the_central_difference_with_the_given_eps():
     # For f(x) = sin(W x), the central difference is exactly cos(W x)_i * sin(eps W_ij) / eps.
     rng = _rng(501)
     W, x, eps = rng.normal(size=(5, 3)), rng.normal(size=3), 0.1
     J = la.numerical_jacobian(lambda v: np.sin(W @ v), x.copy(), eps=eps)
+    _expect_float64_array(J, "J with eps = 0.1", (5, 3))
     expected = np.cos(W @ x)[:, None] * np.sin(eps * W) / eps      # (5, 1) * (5, 3) -> (5, 3)
     assert_close(J, expected, rtol=1e-9, atol=1e-10, name="J with eps = 0.1",
                  hint="use (f(x + eps e_j) - f(x - eps e_j)) / (2 eps) with the eps you are given")
 
 
-@check("numerical_jacobian", points=1)
+@check("numerical_jacobian", points=1, pins=["scalar-f"])
 def test_jacobian_of_a_scalar_function_is_a_row():
     rng = _rng(502)
     x = rng.normal(size=4)
     J = la.numerical_jacobian(lambda v: float(np.sum(v ** 3) + v[0] * v[3]), x.copy())
-    assert_shape(J, (1, 4), name="J", hint="a scalar f counts as m = 1 (np.atleast_1d)")
+    _expect_float64_array(J, "J", (1, 4), hint="a scalar f counts as m = 1 (np.atleast_1d)")
     assert_close(J, _torch_jacobian(lambda v: torch.sum(v ** 3) + v[0] * v[3], x)[None, :],
                  rtol=1e-6, atol=1e-8, name="J")
 
 
-@check("numerical_jacobian", points=1)
+@check("numerical_jacobian", points=1, pins=["x-intact-while-f-runs", "inputs-unchanged"])
 def test_jacobian_leaves_x_alone():
     rng = _rng(503)
     M = rng.normal(size=(4, 6))
@@ -484,13 +678,38 @@ def test_jacobian_leaves_x_alone():
            "perturbing x in place")
 
 
-@check("numerical_jacobian", points=1)
-def test_jacobian_at_an_integer_point():
+@check("numerical_jacobian", points=1, pins=["array-likes"])
+@pytest.mark.parametrize("case", ["integer_array", "integer_list"])
+def test_jacobian_at_an_integer_point(case):
     M = _rng(504).normal(size=(3, 4))
-    x = np.array([1, -2, 0, 3])
+    x = [1, -2, 0, 3] if case == "integer_list" else np.array([1, -2, 0, 3])
     J = la.numerical_jacobian(lambda v: M @ (np.asarray(v, dtype=float) ** 2), x)
-    assert_close(J, M * (2.0 * x)[None, :], rtol=1e-6, atol=1e-6, name="J at an integer x",
-                 hint="an integer x cannot hold x + eps: convert x to float first")
+    _expect_float64_array(J, f"J at an {case.replace('_', ' ')} x", (3, 4))
+    assert_close(J, M * (2.0 * np.asarray(x, dtype=float))[None, :], rtol=1e-6, atol=1e-6,
+                 name=f"J at an {case.replace('_', ' ')} x",
+                 hint="an integer x cannot hold x + eps: convert x to a float array first")
+
+
+@check("numerical_jacobian", points=1, pins=["f-gets-float-vectors", "n-one"])
+@pytest.mark.parametrize("n", [1, 3], ids=["n1", "n3"])
+def test_jacobian_calls_f_with_float_vectors(n):
+    # f checks what it is given: a float64 numpy array of shape (n,), every time.
+    rng = _rng(505 + n)
+    W, x = rng.normal(size=(4, n)), rng.normal(size=n)
+    given = []
+
+    def f(v):
+        given.append(_kind(v) if not isinstance(v, np.ndarray) else
+                     (f"an ndarray of {v.dtype} with shape {v.shape}" if v.dtype != np.float64 or v.shape != (n,)
+                      else "ok"))
+        return np.cos(W @ np.asarray(v, dtype=float))
+
+    J = la.numerical_jacobian(f, x.copy())
+    wrong = [g for g in given if g != "ok"]
+    expect(not wrong, f"f was called with {wrong[0] if wrong else ''}; the brief says f gets float64 arrays "
+                      f"of shape (n,) = ({n},)")
+    _expect_float64_array(J, "J", (4, n), hint="one row per output, one column per input, also when n = 1")
+    assert_close(J, -np.sin(W @ x)[:, None] * W, rtol=1e-6, atol=1e-8, name="J")
 
 
 # =============================================================================================
@@ -503,23 +722,24 @@ def _torch_grad(loss, x):
     return g.numpy()
 
 
-@check("grad_least_squares", points=2)
+@check("grad_least_squares", points=2, pins=["half-factor", "tall-and-wide", "ban-any-path"])
 @pytest.mark.parametrize("m,n", [(13, 6), (5, 9)], ids=["tall", "wide"])
 def test_least_squares_gradient_matches_autograd(m, n):
     rng = _rng(600 + m)
     A, x, b = rng.normal(size=(m, n)), rng.normal(size=n), rng.normal(size=m)
     g = la.grad_least_squares(A.copy(), x.copy(), b.copy())
-    assert_shape(g, (n,), name="gradient", hint="the gradient has the shape of x")
+    _expect_float64_array(g, "gradient", (n,), hint="the gradient has the shape of x")
     At, bt = torch.tensor(A), torch.tensor(b)
     assert_close(g, _torch_grad(lambda v: 0.5 * torch.sum((At @ v - bt) ** 2), x), name="gradient",
                  hint="the loss is 1/2 ||A x - b||^2: the 1/2 cancels the 2 of the square")
 
 
-@check("grad_least_squares", points=1)
+@check("grad_least_squares", points=1, pins=["half-factor"])
 def test_least_squares_gradient_is_a_descent_direction():
     rng = _rng(601)
     A, x, b = rng.normal(size=(11, 4)), rng.normal(size=4), rng.normal(size=11)
-    g = np.asarray(la.grad_least_squares(A, x, b), dtype=float)
+    g = la.grad_least_squares(A, x, b)
+    _expect_float64_array(g, "gradient", (4,))
 
     def loss(v):
         return 0.5 * np.sum((A @ v - b) ** 2)
@@ -528,46 +748,65 @@ def test_least_squares_gradient_is_a_descent_direction():
     # Directional derivative along a random d, by central differences of the loss itself.
     d = rng.normal(size=4)
     h = 1e-5
-    assert_close(g @ d, (loss(x + h * d) - loss(x - h * d)) / (2 * h), rtol=1e-6, atol=1e-8,
-                 name="gradient . d")
+    slope = (loss(x + h * d) - loss(x - h * d)) / (2 * h)
+    expect(abs(g @ d - slope) <= 1e-8 + 1e-6 * abs(slope),
+           "gradient . d is not the slope of the loss along d: the loss is 1/2 ||A x - b||^2 (mind the 1/2)")
 
 
-@check("grad_least_squares", points=1)
+@check("grad_least_squares", points=1, pins=["inputs-unchanged"])
 def test_least_squares_gradient_leaves_inputs_alone():
     rng = _rng(602)
     A, x, b = rng.normal(size=(7, 3)), rng.normal(size=3), rng.normal(size=7)
     copies = A.copy(), x.copy(), b.copy()
     g = la.grad_least_squares(A, x, b)
     expect(all(np.array_equal(u, v) for u, v in zip((A, x, b), copies)), "grad_least_squares modified an input")
+    _expect_float64_array(g, "gradient", (3,))
+    expect(not any(np.shares_memory(g, t) for t in (A, x, b)), "the gradient shares memory with an input")
     assert_close(g, copies[0].T @ (copies[0] @ copies[1] - copies[2]), name="gradient")
+
+
+@check("grad_least_squares", points=1, pins=["array-likes", "float64-result"])
+@pytest.mark.parametrize("case", ["integer_lists", "integer_arrays", "float32"])
+def test_least_squares_gradient_is_float64_for_any_input(case):
+    A, x, b = [[1, 2], [3, -4], [0, 5]], [2, -1], [1, 0, -3]
+    if case == "integer_arrays":
+        A, x, b = np.array(A), np.array(x), np.array(b)
+    elif case == "float32":
+        rng = _rng(603)
+        A, x, b = (rng.normal(size=s).astype(np.float32) for s in [(6, 4), 4, 6])
+    A64, x64, b64 = (np.asarray(t, dtype=float) for t in (A, x, b))
+    g = la.grad_least_squares(A, x, b)
+    _expect_float64_array(g, f"gradient for {case.replace('_', ' ')}", x64.shape)
+    assert_close(g, A64.T @ (A64 @ x64 - b64), name=f"gradient for {case.replace('_', ' ')}")
 
 
 # =============================================================================================
 # grad_quadratic_form
 # =============================================================================================
 
-@check("grad_quadratic_form", points=2)
+@check("grad_quadratic_form", points=2, pins=["no-symmetry", "float64-result", "ban-any-path"])
 @pytest.mark.parametrize("n", [5, 11], ids=["n5", "n11"])
 def test_quadratic_form_gradient_matches_autograd(n):
     rng = _rng(700 + n)
     A, x = rng.normal(size=(n, n)), rng.normal(size=n)      # A is not symmetric
     g = la.grad_quadratic_form(A.copy(), x.copy())
-    assert_shape(g, (n,), name="gradient")
+    _expect_float64_array(g, "gradient", (n,))
     At = torch.tensor(A)
     assert_close(g, _torch_grad(lambda v: v @ At @ v, x), name="gradient",
                  hint="x appears twice in x^T A x, and A is not symmetric")
 
 
-@check("grad_quadratic_form", points=1)
+@check("grad_quadratic_form", points=1, pins=["no-symmetry"])
 def test_quadratic_form_of_a_skew_matrix_has_zero_gradient():
     # For A = -A^T, x^T A x = 0 for every x, so its gradient is the zero vector.
     B = _rng(701).normal(size=(6, 6))
     g = la.grad_quadratic_form(B - B.T, _rng(702).normal(size=6))
+    _expect_float64_array(g, "gradient for a skew-symmetric A", (6,))
     assert_close(g, np.zeros(6), atol=1e-9, name="gradient for a skew-symmetric A",
                  hint="x^T A x is identically 0 when A^T = -A; (A + A^T) x vanishes, 2 A x does not")
 
 
-@check("grad_quadratic_form", points=1)
+@check("grad_quadratic_form", points=1, pins=["inputs-unchanged"])
 def test_quadratic_form_gradient_symmetric_and_inputs_alone():
     rng = _rng(703)
     B = rng.normal(size=(4, 4))
@@ -575,7 +814,24 @@ def test_quadratic_form_gradient_symmetric_and_inputs_alone():
     copies = A.copy(), x.copy()
     g = la.grad_quadratic_form(A, x)
     expect(np.array_equal(A, copies[0]) and np.array_equal(x, copies[1]), "grad_quadratic_form modified an input")
+    _expect_float64_array(g, "gradient", (4,))
+    expect(not np.shares_memory(g, A) and not np.shares_memory(g, x), "the gradient shares memory with an input")
     assert_close(g, 2 * copies[0] @ copies[1], name="gradient for a symmetric A")
+
+
+@check("grad_quadratic_form", points=1, pins=["array-likes", "float64-result"])
+@pytest.mark.parametrize("case", ["integer_lists", "integer_arrays", "float32"])
+def test_quadratic_form_gradient_is_float64_for_any_input(case):
+    A, x = [[1, 2, 0], [-3, 1, 4], [2, 0, -1]], [1, -2, 3]
+    if case == "integer_arrays":
+        A, x = np.array(A), np.array(x)
+    elif case == "float32":
+        rng = _rng(704)
+        A, x = rng.normal(size=(5, 5)).astype(np.float32), rng.normal(size=5).astype(np.float32)
+    A64, x64 = np.asarray(A, dtype=float), np.asarray(x, dtype=float)
+    g = la.grad_quadratic_form(A, x)
+    _expect_float64_array(g, f"gradient for {case.replace('_', ' ')}", x64.shape)
+    assert_close(g, (A64 + A64.T) @ x64, name=f"gradient for {case.replace('_', ' ')}")
 
 
 # =============================================================================================
@@ -586,44 +842,65 @@ def _torch_softmax_jacobian(z):
     return _torch_jacobian(lambda t: torch.softmax(t, dim=0), z)
 
 
-@check("softmax_jacobian", points=2)
+@check("softmax_jacobian", points=2, pins=["full-matrix", "float64-result", "ban-any-path"])
 def test_softmax_jacobian_matches_autograd():
     z = _rng(800).normal(size=9) * 2.0
     J = la.softmax_jacobian(z.copy())
-    assert_shape(J, (9, 9), name="J", hint="the full Jacobian of softmax is (n, n)")
+    _expect_float64_array(J, "J", (9, 9), hint="the full Jacobian of softmax is (n, n)")
     assert_close(J, _torch_softmax_jacobian(z), name="J",
                  hint="J[i, j] = s_i (delta_ij - s_j): off-diagonal entries are -s_i s_j")
 
 
-@check("softmax_jacobian", points=2)
-@pytest.mark.parametrize("case", ["huge", "shifted"])
+@check("softmax_jacobian", points=2, pins=["stable-large-logits", "stable-one-far-above"])
+@pytest.mark.parametrize("case", ["huge", "shifted", "one_far_above", "all_very_negative"])
 def test_softmax_jacobian_is_stable_at_large_logits(case):
     if case == "huge":
         z = np.array([1000.0, 999.0, -1000.0, 998.5, 0.0])
-    else:
+    elif case == "shifted":
         z = _rng(801).normal(size=6) + 800.0                 # exp(800) overflows float64
+    elif case == "one_far_above":
+        # max(z) - mean(z) is about 1500: shifting by the mean still overflows, only the max is safe.
+        z = np.array([900.0, -900.0, -850.0, -880.0, -920.0, -870.0, 899.0])
+    else:
+        z = np.array([-1000.0, -1001.0, -999.5, -1002.0])   # exp(-1000) underflows to 0: 0 / 0
     J = la.softmax_jacobian(z.copy())
-    expect(np.all(np.isfinite(np.asarray(J, dtype=float))),
-           "J contains NaN or inf at logits around 1000: exp overflows; subtract max(z) before exp")
+    _expect_float64_array(J, "J", (z.size, z.size))
+    expect(np.all(np.isfinite(J)),
+           "J contains NaN or inf at logits around +-1000: exp overflows (or every exp underflows to 0); "
+           "shift z so that its largest entry is 0 before exp")
     assert_close(J, _torch_softmax_jacobian(z), name="J")
 
 
-@check("softmax_jacobian", points=1)
+@check("softmax_jacobian", points=1, pins=["full-matrix"])
 def test_softmax_jacobian_properties():
     z = _rng(802).normal(size=7)
-    J = np.asarray(la.softmax_jacobian(z.copy()), dtype=float)
+    J = la.softmax_jacobian(z.copy())
+    _expect_float64_array(J, "J", (7, 7))
     assert_close(J, J.T, name="J - J.T", hint="the softmax Jacobian is symmetric")
     assert_close(J.sum(axis=1), np.zeros(7), atol=1e-12, name="row sums of J",
                  hint="softmax outputs always sum to 1, so each row of J sums to 0")
     expect(np.linalg.eigvalsh(J).min() > -1e-12, "J should be positive semi-definite (diag(s) - s s^T)")
 
 
-@check("softmax_jacobian", points=1)
+@check("softmax_jacobian", points=1, pins=["inputs-unchanged", "one-logit"])
 def test_softmax_jacobian_leaves_z_alone_and_handles_one_logit():
     z = _rng(803).normal(size=5) * 3
     before = z.copy()
-    la.softmax_jacobian(z)
+    J = la.softmax_jacobian(z)
     expect(np.array_equal(z, before),
            "softmax_jacobian modified z: `z -= z.max()` shifts the caller's array; use z - z.max()")
+    expect(isinstance(J, np.ndarray) and not np.shares_memory(J, z), "J shares memory with z: return a new array")
     J1 = la.softmax_jacobian(np.array([42.0]))
+    _expect_float64_array(J1, "J for a single logit", (1, 1))
     assert_close(J1, [[0.0]], atol=1e-12, name="J for a single logit", hint="softmax of one logit is the constant 1")
+
+
+@check("softmax_jacobian", points=1, pins=["array-likes", "float64-result"])
+@pytest.mark.parametrize("case", ["integer_list", "float32"])
+def test_softmax_jacobian_is_float64_for_any_input(case):
+    z = [2, -1, 0, 3] if case == "integer_list" else (_rng(804).normal(size=6) * 3).astype(np.float32)
+    z64 = np.asarray(z, dtype=float)
+    J = la.softmax_jacobian(z)
+    _expect_float64_array(J, f"J for a {case.replace('_', ' ')} z", (z64.size, z64.size))
+    assert_close(J, _torch_softmax_jacobian(z64), name=f"J for a {case.replace('_', ' ')} z",
+                 hint="convert z to float64 first (np.asarray(z, dtype=float))")
