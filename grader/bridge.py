@@ -17,6 +17,7 @@ import builtins
 import json
 import os
 import pickle
+import select
 import socket
 import struct
 import sys
@@ -72,9 +73,12 @@ def configure(new: JailSettings | None) -> None:
 
 
 def session(topic_id: str, module_path: Path) -> "Session":
-    key = f"{topic_id}:{module_path}"
+    """The jail for this topic and, while a check of a kata that bans names runs, for that ban list:
+    a banned kata's checks run in a jail armed against exactly its bans (grader.jail.sentinel)."""
+    bans = tuple(active_ban["names"]) if active_ban is not None else ()
+    key = f"{topic_id}:{module_path}:{','.join(bans)}"
     if key not in _sessions:
-        _sessions[key] = Session(topic_id, module_path)
+        _sessions[key] = Session(topic_id, module_path, bans)
     return _sessions[key]
 
 
@@ -91,13 +95,13 @@ class _Zygote:
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(path)
 
-    def ask(self, message: dict, fd: int | None = None) -> dict:
+    def ask(self, message: dict, fds: list[int] = ()) -> dict:
         body = json.dumps(message).encode()
         data = struct.pack("<I", len(body)) + body
-        if fd is None:
+        if not fds:
             self.sock.sendall(data)
         else:
-            self.sock.sendmsg([data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, struct.pack("<i", fd))])
+            self.sock.sendmsg([data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, struct.pack(f"<{len(fds)}i", *fds))])
         head = _exactly(self.sock, 4)
         return json.loads(_exactly(self.sock, struct.unpack("<I", head)[0]))
 
@@ -129,10 +133,15 @@ def _zygote_connection() -> _Zygote:
 class Session:
     """One topic's jail as seen from the judge: spawned on first use, again after a crash."""
 
-    def __init__(self, topic_id: str, module_path: Path):
+    def __init__(self, topic_id: str, module_path: Path, bans: tuple[str, ...] = ()):
         self.topic_id = topic_id
         self.path = module_path
+        self.bans = bans
         self.sock: socket.socket | None = None
+        self.hits: socket.socket | None = None  # the sentinel's datagrams: one per banned call, sent as it happens
+        self.copies: set[str] = set()  # banned functions the learner's code holds a copy of
+        self.loading = False
+        self.discount: str | None = None  # our own backward call, in a request that asks for one
         self.pid = 0
         self.generation = 0
         self.failure: LearnerError | None = None
@@ -158,17 +167,24 @@ class Session:
         if settings is None:
             raise RuntimeError("the bridge is not configured: grade through python -m grader")
         ours, theirs = socket.socketpair()
+        hits_ours, hits_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) if self.bans else (None, None)
         try:
             answer = _zygote_connection().ask({
                 "op": "spawn", "module": str(self.path.resolve()), "name": f"kata_submission_{self.topic_id}",
                 "memory_mb": settings.memory_mb, "cpu_seconds": settings.cpu_seconds,
-                "processes": settings.processes, "tag": settings.tag}, theirs.fileno())
+                "processes": settings.processes, "tag": settings.tag, "banned": list(self.bans)},
+                [theirs.fileno()] + ([hits_theirs.fileno()] if hits_theirs else []))
         finally:
             theirs.close()
+            if hits_theirs is not None:
+                hits_theirs.close()
         if "pid" not in answer:
             ours.close()
+            if hits_ours is not None:
+                hits_ours.close()
             raise LearnerCrash(f"the grader could not start a jail: {answer.get('error', 'no answer')}")
-        self.sock, self.pid = ours, int(answer["pid"])
+        self.sock, self.pid, self.hits = ours, int(answer["pid"]), hits_ours
+        self.copies.clear()
         self.generation += 1
         self.remotes.clear()
         self.attributes.clear()
@@ -189,6 +205,9 @@ class Session:
                 pass
             self.sock.close()
             self.sock = None
+        if self.hits is not None:
+            self.hits.close()
+            self.hits = None
 
     def ready(self) -> None:
         """Spawn and import the learner's module if needed; a failed import is remembered."""
@@ -197,6 +216,7 @@ class Session:
         if self.sock is not None:
             return
         self.start()
+        self.loading = True  # a banned call at import is not a check's: only copies count
         try:
             reply, _ = self.exchange({"op": "load"}, [])
         except LearnerCrash as crash:
@@ -210,6 +230,8 @@ class Session:
                 self.kill()
                 raise _fresh(self.failure) from None
             raise
+        finally:
+            self.loading = False
         if "load" in reply:
             self.failure = _load_failure(self.path, reply)
             self.kill()
@@ -226,7 +248,9 @@ class Session:
             wire.send(self.sock, header, buffers)
             while True:
                 try:
+                    self.wait_draining_hits()
                     body = wire.recv(self.sock, limit=wire.MAX_FRAME)
+                    self.drain_hits()  # what was sent before this frame is already queued
                     reply, reply_buffers = wire.unpack(body)
                 except (EOFError, OSError):
                     raise LearnerCrash(self._death()) from None
@@ -250,6 +274,49 @@ class Session:
             elif isinstance(sys.exc_info()[1], LearnerCrash):
                 self.kill()
             raise
+
+    def wait_draining_hits(self) -> None:
+        """Block until the jail's next frame begins, taking its ban datagrams meanwhile (a jail
+        blocked on a full ban channel must not wait for us while we wait for it)."""
+        if self.hits is None:
+            return
+        while True:
+            ready, _, _ = select.select([self.sock, self.hits], [], [])
+            if self.hits in ready:
+                self.drain_hits()
+            if self.sock in ready:
+                return
+
+    def drain_hits(self) -> None:
+        if self.hits is None:
+            return
+        while True:
+            try:
+                data = self.hits.recv(256, socket.MSG_DONTWAIT)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            if not data:
+                return
+            name = data.decode("utf-8", "replace")
+            if name.startswith("copy:"):
+                self.copies.add(name[5:] if name[5:] in self.bans else "the grader's ban watch")
+                continue
+            if self.loading or active_ban is None:
+                continue
+            if name == self.discount:
+                self.discount = None
+                continue
+            if name.startswith("tamper:"):
+                name = f"{name[7:]} (switching off the grader's ban watch)"
+            elif name not in self.bans:
+                name = "a banned function (your code wrote on the grader's ban channel)"
+            active_ban["hits"].append(name)
+
+    def note_copies(self) -> None:
+        if active_ban is not None and self.copies:
+            active_ban["hits"].extend(f"{name} (a copy of it)" for name in sorted(self.copies))
 
     def _death(self) -> str:
         self.kill()
@@ -279,6 +346,7 @@ class Session:
         finally:
             self.live.pop()
         self.note_bans(reply)
+        self.note_copies()
         self.apply_sync(reply, buffers)
         self.apply_owned(reply, buffers)
         if "err" in reply:
@@ -945,7 +1013,11 @@ def _jail_function():
             header = {"op": "backward", "graph": ctx.graph_key, "grads": encoder(list(grads))}
             if active_ban is not None:
                 header["ban"] = active_ban["names"]
-            reply, buffers = session.exchange(header, encoder.buffers)
+            session.discount = "torch.autograd.backward"  # the jail's own call of it, once, is not the learner's
+            try:
+                reply, buffers = session.exchange(header, encoder.buffers)
+            finally:
+                session.discount = None
             session.note_bans(reply)
             session.apply_sync(reply, buffers)  # the gradients reached the jail's parameters: and our copies
             session.apply_owned(reply, buffers)
@@ -992,7 +1064,15 @@ class Remote:
     def __getattr__(self, name: str):
         if name.startswith("_kata") or name.startswith("__") and name.endswith("__") and name not in _FORWARDED:
             raise AttributeError(name)
-        return self._kata("getattr", name)
+        value = self._kata("getattr", name)
+        if isinstance(value, Remote):  # a method of a kata's class: its contract is watched
+            from grader import contracts
+
+            owner = self._kata_type.rsplit(".", 1)[-1]
+            contract = contracts.contract_of(self._kata_session.topic_id, f"{owner}.{name}")
+            if contract is not None:
+                return contracts.watched(contract, value)
+        return value
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._kata("setattr", name, value)

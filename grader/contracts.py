@@ -37,6 +37,7 @@ It also records which parameters the checks ever set to a value other than the d
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import json
 import os
@@ -227,15 +228,36 @@ class Parameter:
 
 
 def signature_in(source: str, name: str) -> tuple[Parameter, ...] | None:
-    """The parameters of the top-level ``def name`` in ``source`` (None if there is none)."""
+    """The parameters of the top-level ``def name`` in ``source``, of a class's ``__init__`` for a
+    class name, or of a method for ``"Class.method"`` (without ``self``); None if there is none."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return None
-    found = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name]
+    owner, _, method = name.rpartition(".")
+    body = tree.body
+    if owner:
+        classes = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == owner]
+        if not classes:
+            return None
+        body, name = classes[-1].body, method
+    found = [n for n in body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name]
+    if not found and not owner:
+        classes = [n for n in body if isinstance(n, ast.ClassDef) and n.name == name]
+        if classes:
+            found = [n for n in classes[-1].body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+            owner = name
+            if not found:
+                return ()
     if not found:
         return None
     arguments = found[-1].args
+    if owner:  # a method: self is not the caller's to pass
+        arguments = copy.copy(arguments)
+        if arguments.posonlyargs:
+            arguments.posonlyargs = arguments.posonlyargs[1:]
+        else:
+            arguments.args = arguments.args[1:]
 
     def text(node) -> str | None:
         return None if node is None else (ast.get_source_segment(source, node) or ast.unparse(node))
@@ -360,6 +382,8 @@ class Record:
     calls: int = 0
     broken: list[str] = field(default_factory=list)  # the first few broken promises, in words
     nondefault: set[str] = field(default_factory=set)  # parameters set to a value other than the default
+    banned: str = ""  # the ban message of a check of this kata that used a banned shortcut
+    passed: int = 0  # the kata's other checks that passed
 
 
 records: dict[tuple[str, str], Record] = {}  # (topic, kata) -> what its calls showed
@@ -379,6 +403,7 @@ class Contract:
     modifies: frozenset[str]
     may_alias: bool
     parameters: tuple[Parameter, ...] | None  # the stub's
+    is_class: bool = False  # a kata's class: making one is not yet an attempt; its methods' calls are
 
 
 def _bound(parameters: tuple[Parameter, ...] | None, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:
@@ -412,7 +437,9 @@ def watched(contract: Contract, function: Any) -> Any:
         bound = _bound(contract.parameters, args, kwargs)
         before = [(name, value, _snapshot(value)) for name, value in bound]
         result = function(*args, **kwargs)  # an exception (not attempted, a pinned raise) passes through
-        record.calls += 1
+        if isinstance(function, type):  # a kata's class, in process: watch the methods of what it made
+            result = methods_watched(contract.topic_id, contract.function, result)
+        record.calls += not contract.is_class
         for name, value in bound:
             if name in by_name and by_name[name].default is not None and not _is_default(by_name[name], value):
                 record.nondefault.add(f"{contract.function}.{name}")
@@ -443,6 +470,30 @@ def watched(contract: Contract, function: Any) -> Any:
     return call
 
 
+def methods_watched(topic_id: str, class_name: str, instance: Any) -> Any:
+    """An in-process instance of a kata's class, its methods with contracts watched on the instance."""
+    for function in _method_names(topic_id, class_name):
+        contract = contract_of(topic_id, f"{class_name}.{function}")
+        bound = getattr(instance, function, None)
+        if contract is not None and bound is not None:
+            try:
+                object.__setattr__(instance, function, watched(contract, bound))
+            except (AttributeError, TypeError):
+                pass  # __slots__: this method goes unwatched in process (the jail watches it)
+    return instance
+
+
+@functools.lru_cache(maxsize=None)
+def _method_names(topic_id: str, class_name: str) -> tuple[str, ...]:
+    from grader.catalogue import topic as find_topic
+    from grader.katas import katas_of
+
+    names = []
+    for spec in katas_of(find_topic(topic_id)):
+        names += [f.split(".", 1)[1] for f in declared_returns(spec) if f.startswith(class_name + ".")]
+    return tuple(names)
+
+
 # --- the catalogue's contracts, and the log for make test -----------------------------------------
 
 def declared_returns(spec: Any) -> dict[str, str]:
@@ -464,10 +515,19 @@ def contract_of(topic_id: str, function: str) -> Contract | None:
         if returns is None:
             continue
         stub = topic.module_in(EXERCISES)
-        parameters = signature_in(stub.read_text(encoding="utf-8"), function) if stub.is_file() else None
+        source = stub.read_text(encoding="utf-8") if stub.is_file() else ""
+        parameters = signature_in(source, function) if source else None
+        is_class = "." not in function and _defines_class(source, function)
         return Contract(topic_id, spec.name, function, parse(returns), frozenset(spec.modifies), spec.may_alias,
-                        parameters)
+                        parameters, is_class)
     return None
+
+
+def _defines_class(source: str, name: str) -> bool:
+    try:
+        return any(isinstance(n, ast.ClassDef) and n.name == name for n in ast.parse(source).body)
+    except SyntaxError:
+        return False
 
 
 def contracts_of_kata(topic_id: str, kata: str) -> list[Contract]:
@@ -483,9 +543,12 @@ def learner_signature_problem(contract: Contract, module_path: Path | None) -> s
     if contract.parameters is None or module_path is None or not module_path.is_file():
         return None
     try:
-        theirs = signature_in(module_path.read_text(encoding="utf-8", errors="replace"), contract.function)
+        source = module_path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+    theirs = signature_in(source, contract.function)
+    if contract.is_class and theirs == () and signature_in(source, f"{contract.function}.__init__") is None:
+        return None  # the learner's class inherits its __init__: nothing to read here
     found = signature_problem(contract.parameters, theirs) if theirs is not None else None
     return f"{contract.function}: {found}" if found else None
 

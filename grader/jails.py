@@ -36,7 +36,9 @@ def start_zygote(modules: list[str]) -> None:
     _folder = Path(tempfile.mkdtemp(prefix="kata-zygote-"))
     os.chmod(_folder, 0o700)
     package_root = Path(__file__).resolve().parent.parent
-    env = dict(os.environ, PYTHONPATH=str(package_root), PYTHONDONTWRITEBYTECODE="1")
+    # one BLAS/OpenMP thread, fixed before the libraries load: a jail may not start threads
+    env = dict(os.environ, PYTHONPATH=str(package_root), PYTHONDONTWRITEBYTECODE="1",
+               OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     _process = subprocess.Popen(
         [sys.executable, "-m", "grader.jail.zygote", str(_folder / "zygote.sock"), *wanted],
         cwd=_folder, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -71,8 +71,12 @@ class ContractCheck(pytest.Item):
 
     def runtest(self) -> None:
         record = contracts.records.get((self.topic_id, self.kata))
+        if record is not None and record.banned:
+            raise ShortcutUsed(record.banned)
         if record is None or record.calls == 0:
             raise loader.NotAttempted(f"{self.kata}: no check got a result back from it")
+        if record.passed == 0:  # a right type of wrong answer earns nothing
+            raise AssertionError(f"no check of {self.kata} passes yet: its contract is judged with its first right result")
         for contract in contracts.contracts_of_kata(self.topic_id, self.kata):
             signature = contracts.learner_signature_problem(contract, loader.module_path(self.topic_id))
             if signature:
@@ -134,7 +138,7 @@ def pytest_runtest_call(item: pytest.Item):
     if not spec or not spec.banned:
         return (yield)
     if bridge.settings is not None and loader.loaded(topic_id) is None:
-        return (yield from _jailed_ban(spec.banned, exercise))
+        return (yield from _jailed_ban(spec.banned, exercise, topic_id))
     try:
         module = loader.load(topic_id)
     except loader.LearnerError:
@@ -147,27 +151,40 @@ def pytest_runtest_call(item: pytest.Item):
             raise
         except BaseException as error:  # the learner swallowed the ban and the check failed later
             if hits:
+                _remember_ban(topic_id, exercise, message.format(hits[0]))
                 raise ShortcutUsed(message.format(hits[0])).with_traceback(error.__traceback__) from None
             raise
         if hits:  # swallowed, and the check still passed: a ban is a ban
+            _remember_ban(topic_id, exercise, message.format(hits[0]))
             raise LocalShortcutUsed(message.format(hits[0]))
     return result
 
 
-def _jailed_ban(names, exercise: str):
+def _remember_ban(topic_id: str, exercise: str, message: str) -> None:
+    """A kata that used a banned shortcut keeps no contract point either."""
+    record = contracts.record_of(topic_id, exercise)
+    record.banned = record.banned or message
+
+
+def _jailed_ban(names, exercise: str, topic_id: str):
     """The jail watches the banned objects during every request of this check; a hit fails it."""
     bridge.active_ban = {"names": list(names), "hits": [], "exercise": exercise}
     try:
         try:
             result = yield
-        except ShortcutUsed:
+        except ShortcutUsed as error:
+            _remember_ban(topic_id, exercise, str(error))
             raise
         except BaseException as error:
             if bridge.active_ban["hits"]:
-                raise bridge.shortcut_error().with_traceback(error.__traceback__) from None
+                shortcut = bridge.shortcut_error()
+                _remember_ban(topic_id, exercise, str(shortcut))
+                raise shortcut.with_traceback(error.__traceback__) from None
             raise
         if bridge.active_ban["hits"]:
-            raise bridge.shortcut_error()
+            shortcut = bridge.shortcut_error()
+            _remember_ban(topic_id, exercise, str(shortcut))
+            raise shortcut
         return result
     finally:
         bridge.active_ban = None
@@ -187,6 +204,8 @@ def pytest_runtest_logstart(nodeid: str, location) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
+    if call.when == "call" and report.passed and not isinstance(item, ContractCheck) and topic_of(item):
+        contracts.record_of(topic_of(item), meta_of(item)["exercise"]).passed += 1
     if sink is None:
         _shorten_for_learner(report, call)
         return report

@@ -86,10 +86,7 @@ CASES = {
     "phones_home": Case("sending data to 127.0.0.1", ran="phoned: tcp PermissionError"),
     "escapes_bans": Case("escaping a ban by another path", ran="is not allowed in", honest=("low_rank_approx",)),
     "disarms_the_ban_watch": Case(
-        "escaping a ban by tampering with the watcher", ran="is not allowed in", honest=("low_rank_approx",),
-        hole="the ban watcher runs in the learner's own process and every way this module disarms it works "
-             "(see test_a_ban_holds_whatever_the_path): all 7 banned katas earn their points with the banned "
-             "function called"),
+        "escaping a ban by tampering with the watcher", ran="is not allowed in", honest=("low_rank_approx",)),
 }
 HOOK_SMOKE = "reads_solutions_like_the_hook"  # graded with `python -m grader grade`, like the hook does
 
@@ -129,43 +126,7 @@ BAN_WAYS = {
         "then the hook put back",
 }
 # (case, kata) -> the hole, where that way gets through (xfail, strict)
-BAN_HOLES = {
-    ("disarms_the_ban_watch", "lu_solve"):
-        "the record of a hit is kept and sent by code in the learner's process: Watch.notify tells "
-        "the judge through grader.jail.wire.send, which the learner's code can wrap (here: to drop "
-        "frames with a ban key, for the length of the call), and the hits of a call that raises "
-        "travel as error._kata_bans, which a learner exception class (class "
-        "LinAlgError(np.linalg.LinAlgError) with a __setattr__ refusing _kata names) refuses: the "
-        "singular-matrix checks that expect LinAlgError pass although numpy.linalg.solve was called",
-    ("disarms_the_ban_watch", "gram_schmidt_qr"):
-        "Watch.notify and Watch.hits are attributes of an object in the learner's process (the "
-        "Server, hence its watch, is f_locals['self'] of an outer frame): setting watch.notify = "
-        "None before numpy.linalg.qr and watch.hits.clear() after it erases every trace: the "
-        "gram_schmidt_qr checks that do not want a raise pass",
-    ("disarms_the_ban_watch", "power_iteration"):
-        "the profile hook finds banned functions by code object (Watch.code_names, a dict keyed by "
-        "code objects, which compare by value): a copy of numpy.linalg.eig's implementation made "
-        "with types.FunctionType(code.replace(co_firstlineno=n + 1), ...) has a code object that is"
-        " not a key, and runs unseen: power_iteration earns its points",
-    ("disarms_the_ban_watch", "softmax_jacobian"):
-        "threading.setprofile reaches only threads started after the watcher starts: a worker "
-        "thread started at import runs scipy.special.softmax with no profile hook: every "
-        "softmax_jacobian check passes",
-    ("disarms_the_ban_watch", "grad_least_squares"):
-        "Watch.code_names lives in the learner's process: emptying it for the length of the call "
-        "(and restoring it after) hides torch.autograd.grad: every grad_least_squares check passes",
-    ("disarms_the_ban_watch", "grad_quadratic_form"):
-        "a forked child's hits reach the judge only through its copy of the bridge's socket "
-        "(Watch.notify): a child that closes every fd but its pipe first computes "
-        "torch.autograd.grad unseen and sends the gradient back: every grad_quadratic_form check "
-        "passes",
-    ("disarms_the_ban_watch", "numerical_jacobian"):
-        "the profile hook is the only watcher of Python-level banned functions, and "
-        "Watch.tampered() only compares sys.getprofile() at the end of the call: "
-        "sys.setprofile(None) before scipy.optimize.approx_fprime and sys.setprofile(hook) after it"
-        " (a judge callback re-installs the hook on its own too) leave nothing to see: every "
-        "numerical_jacobian check passes",
-}
+BAN_HOLES: dict[tuple[str, str], str] = {}  # (case, kata) -> the hole, where a way is known to get through
 TREE_HOLES: dict[str, str] = {}  # kind of user -> the hole, where the grader's tree is known to change (xfail, strict)
 
 

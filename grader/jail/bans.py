@@ -21,6 +21,8 @@ import threading
 import types
 from typing import Any
 
+from grader.jail import sentinel
+
 
 def resolve(dotted: str) -> Any:
     """``"numpy.linalg.qr"`` -> the function (the longest importable prefix, then attributes)."""
@@ -175,19 +177,32 @@ class Watch:
         if self.torch_mode is not None:
             self.torch_mode.__enter__()
         self._profile_bound = self._profile
-        sys.setprofile(self._profile_bound)
-        threading.setprofile(self._profile_bound)
+        self.resume()
         return self
+
+    def resume(self) -> None:
+        """Watch again (after a judge callback, which is not the learner's code)."""
+        if sentinel.armed():  # the sentinel owns the profile slot; this watch adds the learner's lines
+            sentinel.chain(self._profile_bound)
+        else:
+            sys.setprofile(self._profile_bound)
+            threading.setprofile(self._profile_bound)
+
+    def pause(self) -> None:
+        if sentinel.armed():
+            sentinel.chain(None)
+        else:
+            sys.setprofile(None)
+            threading.setprofile(None)
 
     def tampered(self) -> bool:
         """True when the learner's code switched the profile hook off or replaced it during the call."""
-        return sys.getprofile() is not self._profile_bound
+        return not sentinel.armed() and sys.getprofile() is not self._profile_bound
 
     def __exit__(self, *exc) -> None:
         if self.tampered():
             self.hit("sys.setprofile (the ban watch was switched off)", None)
-        sys.setprofile(None)
-        threading.setprofile(None)
+        self.pause()
         if self.torch_mode is not None:
             try:
                 self.torch_mode.__exit__(None, None, None)

@@ -193,7 +193,7 @@ _ARCHES = {
         "chmod": 90, "fchmod": 91, "fchmodat": 268, "fchmodat2": 452, "chown": 92, "fchown": 93, "lchown": 94,
         "fchownat": 260, "utime": 132, "utimes": 235, "futimesat": 261, "utimensat": 280, "setxattr": 188,
         "lsetxattr": 189, "fsetxattr": 190, "removexattr": 197, "lremovexattr": 198, "fremovexattr": 199,
-        "clone3": 435}, 56),
+        "clone3": 435, "close_range": 436}, 56),
     "aarch64": (0xC00000B7, {
         "socket": 198, "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271,
         "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427, "bpf": 280,
@@ -204,17 +204,22 @@ _ARCHES = {
         "move_mount": 429, "fsopen": 430, "fsmount": 432, "fspick": 433, "mount_setattr": 442,
         "fchmod": 52, "fchmodat": 53, "fchmodat2": 452, "fchown": 55, "fchownat": 54, "utimensat": 88,
         "setxattr": 5, "lsetxattr": 6, "fsetxattr": 7, "removexattr": 14, "lremovexattr": 15, "fremovexattr": 16,
-        "clone3": 435}, 220),
+        "clone3": 435, "close_range": 436}, 220),
 }
 CLONE_NAMESPACES = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000
+CLONE_THREAD = 0x00010000
+# the calls that could close or replace a descriptor, and which argument is that descriptor
+_FD_CALLS = {"x86_64": {3: 0, 33: 1, 292: 1}, "aarch64": {57: 0, 24: 1}}  # close, dup2, dup3
 
 
 def _seccomp_arch():
     return _ARCHES.get(platform.machine())
 
 
-def apply_seccomp() -> bool:
-    """Deny the syscalls above with EPERM (clone3 with ENOSYS, so libc falls back to clone)."""
+def apply_seccomp(guarded_fd: int | None = None) -> bool:
+    """Deny the syscalls above with EPERM (clone3 and close_range with ENOSYS, so libc falls back
+    to clone and close); refuse new threads (clone with CLONE_THREAD) and namespaces; and where
+    ``guarded_fd`` is given, refuse to close that descriptor or to dup another onto it."""
     arch = _seccomp_arch()
     if arch is None:
         return False
@@ -233,11 +238,20 @@ def apply_seccomp() -> bool:
         prog.append((RET, 0, 0, ERRNO | EPERM))
     for name, nr in denied.items():
         prog.append((JEQ, 0, 1, nr))
-        prog.append((RET, 0, 0, ERRNO | (ENOSYS if name == "clone3" else EPERM)))
+        prog.append((RET, 0, 0, ERRNO | (ENOSYS if name in ("clone3", "close_range") else EPERM)))
+    if guarded_fd is not None:
+        for nr, argument in _FD_CALLS[platform.machine()].items():
+            prog += [
+                (JEQ, 0, 4, nr),
+                (LD, 0, 0, 16 + 8 * argument),  # the descriptor (the kernel reads an unsigned int)
+                (JEQ, 0, 1, guarded_fd),
+                (RET, 0, 0, ERRNO | EPERM),
+                (RET, 0, 0, ALLOW),
+            ]
     prog += [
         (JEQ, 0, 3, clone_nr),
         (LD, 0, 0, 16),                     # clone's flags (low 32 bits)
-        (JSET, 0, 1, CLONE_NAMESPACES),
+        (JSET, 0, 1, CLONE_NAMESPACES | CLONE_THREAD),
         (RET, 0, 0, ERRNO | EPERM),
         (RET, 0, 0, ALLOW),
     ]

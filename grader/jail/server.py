@@ -521,8 +521,7 @@ class Server:
                         snapshots[key] = now
         watch, self.watch = self.watch, None  # the judge's callback is not the learner's code
         if watch is not None:
-            sys.setprofile(None)
-            threading_setprofile(None)
+            watch.pause()
         try:
             wire.send(self.sock, {"callback": ident, "kind": kind, "name": name, "args": tree_args,
                                   "kwargs": tree_kwargs, "live": changed}, encoder.buffers)
@@ -534,8 +533,7 @@ class Server:
         finally:
             self.watch = watch
             if watch is not None:
-                sys.setprofile(watch._profile_bound)
-                threading_setprofile(watch._profile_bound)
+                watch.resume()
         for key, tree in (header["reply"].get("wb") or {}).items():
             index = int(key) if str(key).isdigit() else None
             target = args[index] if index is not None and index < len(args) else kwargs.get(str(key)[2:])
@@ -581,11 +579,6 @@ def _function_stub(callback: Callback, spec: Any, decode) -> Any:
     stub.__annotations__ = {p.name: p.annotation for p in parameters if p.annotation is not inspect.Parameter.empty}
     stub.__kata_callback__ = callback
     return stub
-
-
-def threading_setprofile(fn) -> None:
-    import threading
-    threading.setprofile(fn)
 
 
 def _judge_error(type_name: str | None, message: str) -> BaseException:

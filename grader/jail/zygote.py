@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from grader.jail import sandbox, wire
+from grader.jail import sandbox, sentinel, wire
 
 JAIL_UID_BASE = 200_000  # as root, each jail runs as JAIL_UID_BASE + its init's pid
 JAIL_ENV_TAG = "KATA_JAIL"  # every jailed process carries it, so tests can look for leftovers
@@ -113,7 +113,7 @@ def _any_process_of(uid: int) -> bool:
     return False
 
 
-def jail_init(channel: socket.socket, request: dict) -> None:
+def jail_init(channel: socket.socket, request: dict, hits: int | None = None) -> None:
     """Runs in the forked init; never returns."""
     code = 0
     try:
@@ -139,7 +139,9 @@ def jail_init(channel: socket.socket, request: dict) -> None:
         processes = request.get("processes", 64) + (0 if as_root else sandbox.processes_of_current_uid())
         runner = os.fork()
         if runner == 0:
-            _runner(channel, request, scratch, private, home, processes)
+            _runner(channel, request, scratch, private, home, processes, hits)
+        if hits is not None:
+            os.close(hits)
         stop = []
         signal.signal(signal.SIGTERM, lambda *_: (stop.append(1), _kill_quiet(runner)))
         status = 0
@@ -172,9 +174,13 @@ def _kill_quiet(pid: int) -> None:
         pass
 
 
-def _runner(channel: socket.socket, request: dict, scratch: Path, private: Path, home: Path, processes: int) -> None:
-    """Runs in the forked runner: wall it in, then serve the judge; never returns."""
+def _runner(channel: socket.socket, request: dict, scratch: Path, private: Path, home: Path, processes: int,
+            hits: int | None) -> None:
+    """Runs in the forked runner: wall it in, arm the bans, then serve the judge; never returns."""
     try:
+        if hits is not None:  # the ban channel, on the one descriptor seccomp keeps in place
+            os.dup2(hits, sentinel.HIT_FD, inheritable=False)
+            os.close(hits)
         sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
         try:
             with open("/proc/self/oom_score_adj", "w") as adj:
@@ -192,7 +198,7 @@ def _runner(channel: socket.socket, request: dict, scratch: Path, private: Path,
         tempfile.tempdir = str(home)
         sys.dont_write_bytecode = True
         sandbox.apply_landlock(sandbox.read_paths([str(private.parent)]), [str(home)])
-        sandbox.apply_seccomp()
+        sandbox.apply_seccomp(guarded_fd=sentinel.HIT_FD if hits is not None else None)
         memory = request.get("memory_mb")
         sandbox.set_limits(sandbox.address_space_now() + memory * 1024 * 1024 if memory else None,
                            processes=processes, open_files=request.get("open_files", 256),
@@ -200,6 +206,8 @@ def _runner(channel: socket.socket, request: dict, scratch: Path, private: Path,
                            cpu_seconds=request.get("cpu_seconds", 600))
         from grader.jail.server import Server
 
+        if hits is not None:
+            sentinel.arm([str(n) for n in request.get("banned", [])][:200])
         Server(channel, private, request.get("name", "kata_submission")).serve()
     except BaseException:
         pass
@@ -285,16 +293,19 @@ def serve(listener: socket.socket) -> None:
                 conn.close()
                 continue
             request, fds = got
-            if request.get("op") == "spawn" and len(fds) == 1:
+            if request.get("op") == "spawn" and len(fds) in (1, 2):
                 channel = socket.socket(fileno=fds[0])
+                hits = fds[1] if len(fds) == 2 else None  # a jail that bans names: its ban channel
                 pid = os.fork()
                 if pid == 0:
                     listener.close()
                     for other in owned:
                         other.close()
                     conn.close()
-                    jail_init(channel, request)
+                    jail_init(channel, request, hits)
                 channel.close()
+                if hits is not None:
+                    os.close(hits)
                 owned[conn].add(pid)
                 _reply(conn, {"pid": pid})
             elif request.get("op") == "preload":  # more libraries for later jails, without a restart
