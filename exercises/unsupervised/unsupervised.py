@@ -15,12 +15,14 @@ def kmeans(X, init_centers, max_iter=300, tol=1e-4):
     """Lloyd's k-means from the given initial centers.
 
     X: (n, d) float; init_centers: (k, d) float (do not modify it).
-    Each iteration: label = index of the nearest center (ties -> lowest index); each center
-    moves to the mean of its points, an EMPTY cluster keeps its old center; stop when the total
-    squared center shift ((new - old) ** 2).sum() <= tol, or after max_iter iterations.
+    Each iteration: label = index of the nearest center (exact ties -> the lowest index, so of
+    two identical centers the lower one gets every point); each center moves to the mean of its
+    points, an EMPTY cluster keeps its old center; stop when the total squared center shift
+    ((new - old) ** 2).sum() <= tol, or after max_iter iterations (defaults 300 and 1e-4).
     Then recompute the labels from the final centers.
 
-    Returns (centers (k, d) float, labels (n,) int, n_iter int counted from 1).
+    Returns the tuple (centers, labels, n_iter): centers a new float64 array (k, d), labels an
+    integer array (n,), n_iter an int counted from 1.
 
     >>> kmeans(np.array([[0.0], [1.0], [10.0], [11.0]]), np.array([[0.0], [1.0]]))
     ... # centers [[0.5], [10.5]], labels [0, 0, 1, 1], n_iter 3
@@ -29,7 +31,7 @@ def kmeans(X, init_centers, max_iter=300, tol=1e-4):
 
 
 def kmeans_plus_plus_init(X, k, rng):
-    """k-means++ seeding: k rows of X, (k, d).
+    """k-means++ seeding: k rows of X in the order chosen, as a new float64 array (k, d).
 
     rng: a numpy.random.Generator; take ALL randomness from it. First center: X[rng.integers(n)].
     Each next center: row i drawn with probability D(x_i)^2 / sum_j D(x_j)^2, where D is the
@@ -45,6 +47,8 @@ class PCA:
       mean_ (d,); components_ (k, d), orthonormal rows, largest variance first;
       explained_variance_ (k,) = singular value^2 / (n - 1);
       explained_variance_ratio_ (k,) = explained_variance_ / total variance (all directions, n - 1).
+    All four are float64 arrays; transform and inverse_transform return new float64 arrays.
+    Centre before squaring anything (the data may sit ~1e6 from the origin).
     """
 
     def __init__(self, n_components):
@@ -64,11 +68,11 @@ class PCA:
 
 
 def dbscan(X, eps, min_samples):
-    """DBSCAN labels (n,) int: clusters 0, 1, ..., noise -1.
+    """DBSCAN labels: an integer array (n,), clusters 0, 1, ..., c-1 (no gaps), noise -1.
 
     Neighbourhood of i: all j with ||x_i - x_j|| <= eps, i itself included. Core: neighbourhood
     size >= min_samples. Grow clusters from core points scanned in index order; a border point
-    joins the first cluster that reaches it.
+    joins the first cluster that reaches it (even if a later cluster's core point is nearer).
     """
     raise NotImplementedError("dbscan: see exercises/unsupervised/README.md")
 
@@ -79,25 +83,29 @@ def gaussian_mixture_em(X, weights, means, covariances, max_iter=100, tol=1e-3, 
     X (n, d); weights (k,); means (k, d); covariances (k, d, d). Do not modify the inputs.
     Iteration t: E-step (log_likelihoods[t] = mean over samples of log p(x) under the current
     parameters), then M-step with reg_covar added to every covariance's diagonal. Stop after
-    max_iter iterations or when |log_likelihoods[t] - log_likelihoods[t-1]| < tol.
+    max_iter iterations or when |log_likelihoods[t] - log_likelihoods[t-1]| < tol (strict <,
+    never after the first iteration). k = 1 is allowed.
 
-    Returns (weights (k,), means (k, d), covariances (k, d, d), log_likelihoods list of floats).
+    Returns the tuple (weights (k,), means (k, d), covariances (k, d, d), log_likelihoods):
+    three new float64 arrays and a Python list of floats (not an ndarray).
     """
     raise NotImplementedError("gaussian_mixture_em: see exercises/unsupervised/README.md")
 
 
 def agglomerative(X, n_clusters, linkage="average"):
-    """Agglomerative clustering with Euclidean distances: labels (n,) int in 0..n_clusters-1.
+    """Agglomerative clustering with Euclidean distances: an integer array (n,) using exactly
+    the ids 0..n_clusters-1.
 
-    linkage: "single" (min pairwise distance), "complete" (max) or "average" (mean).
+    linkage: "single" (min pairwise distance), "complete" (max) or "average" (mean, the default).
     """
     raise NotImplementedError("agglomerative: see exercises/unsupervised/README.md")
 
 
 def apriori(transactions, min_support):
-    """All frequent itemsets: {frozenset(items): support}, support = fraction of transactions
-    containing every item of the set (an item repeated in one transaction counts once), kept
-    when support >= min_support.
+    """All frequent itemsets: {frozenset(items): support} (float supports; {} if none),
+    support = fraction of transactions containing every item of the set (an item repeated in
+    one transaction counts once; an empty basket still counts in n), kept when
+    count / n >= min_support. Baskets are lists, tuples or sets; do not modify them.
 
     >>> apriori([["a", "b"], ["a"], ["b", "c"]], 0.5)
     ... # {frozenset({'a'}): 0.667, frozenset({'b'}): 0.667}
@@ -110,8 +118,8 @@ def association_rules(itemsets, min_confidence):
 
     For each itemset S with >= 2 items and each non-empty proper subset A (C = S - A):
     support = supp(S), confidence = supp(S) / supp(A), lift = confidence / supp(C).
-    Returns a list of (A, C, support, confidence, lift) with confidence >= min_confidence,
-    A and C frozensets, in any order.
+    Returns a list of tuples (A, C, support, confidence, lift) with confidence >= min_confidence
+    (inclusive), A and C frozensets, three floats, in any order ([] if none). Do not modify itemsets.
     """
     raise NotImplementedError("association_rules: see exercises/unsupervised/README.md")
 
@@ -119,6 +127,7 @@ def association_rules(itemsets, min_confidence):
 def silhouette_score(X, labels):
     """Mean silhouette (float). s(i) = (b - a) / max(a, b); a = mean distance to the other
     points of i's cluster, b = min over other clusters of the mean distance to its points;
-    s(i) = 0 when i is alone in its cluster. Labels may be any integers.
+    s(i) = 0 when i is alone in its cluster. Labels may be any integers (negative ones too:
+    -1 is an ordinary cluster here). Returns a float (Python float or np.float64), not an array.
     """
     raise NotImplementedError("silhouette_score: see exercises/unsupervised/README.md")

@@ -1,0 +1,14 @@
+"""Draws the later centers from the global np.random instead of the rng it is given."""
+import numpy as np
+
+
+def kmeans_plus_plus_init(X, k, rng):
+    X = np.asarray(X, dtype=float)
+    n = len(X)
+    chosen = [int(rng.integers(n))]
+    d2 = ((X - X[chosen[0]]) ** 2).sum(axis=1)
+    for _ in range(1, k):
+        i = int(np.random.choice(n, p=d2 / d2.sum()))
+        chosen.append(i)
+        d2 = np.minimum(d2, ((X - X[i]) ** 2).sum(axis=1))
+    return X[chosen]
