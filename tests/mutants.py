@@ -52,6 +52,7 @@ class Mutant:
     function: str
     line: int
     source: str  # the whole mutated module
+    in_signature: bool = False  # a default value: run when the module is imported, used by the calls
 
 
 def _sites(tree: ast.Module):
@@ -168,7 +169,7 @@ def mutants_of(source: str, functions: set[str] | None = None) -> list[Mutant]:
         except Exception:
             continue
         line = getattr(getattr(node, mutation[1])[mutation[2]] if mutation[0] == "drop" else node, "lineno", function.lineno)
-        out.append(Mutant(key, function.name, line, text))
+        out.append(Mutant(key, function.name, line, text, line < function.body[0].lineno))
     return out
 
 
@@ -240,7 +241,7 @@ def run(topic: Topic, kata: str | None = None, limit: int | None = None, quiet: 
     jobs, unreached = [], []
     for i, mutant in enumerate(mutants):
         katas = function_katas.get(mutant.function, set())
-        if not katas or not lines.get(mutant.line):
+        if not katas or not (lines.get(mutant.line) or mutant.in_signature):
             unreached.append(mutant)
             continue
         root = scratch / f"m{i}"

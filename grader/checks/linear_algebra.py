@@ -290,6 +290,26 @@ def test_qr_stays_orthogonal_on_an_ill_conditioned_matrix():
     assert_close(Q @ R, A, rtol=1e-7, atol=1e-12, name="Q @ R")
 
 
+@check("gram_schmidt_qr", points=1, pins=["r-diagonal-positive", "reduced-shapes"])
+def test_qr_of_orthogonal_columns_is_the_columns_scaled():
+    # Columns that are already orthogonal (signed, scaled unit vectors; one of norm exactly 1): nothing
+    # is subtracted, Q is A with each column scaled to unit norm and R is the diagonal of the norms.
+    scales = np.array([2.0, -0.5, 1.0, 3.0])
+    A = np.eye(7)[:, [4, 0, 6, 2]] * scales                            # (7, 4)
+    try:
+        Q, R = _expect_pair(la.gram_schmidt_qr(A.copy()), "gram_schmidt_qr")
+    except np.linalg.LinAlgError:
+        raise AssertionError(
+            "gram_schmidt_qr raised LinAlgError on an A with orthogonal columns (full rank): raise only when "
+            "what is left of column j is at most 1e-12 * ||A[:, j]|| (or exactly 0)") from None
+    _expect_float64_array(Q, "Q for orthogonal columns", A.shape)
+    _expect_float64_array(R, "R for orthogonal columns", (4, 4))
+    assert_close(R, np.diag(np.abs(scales)), rtol=1e-12, atol=1e-12, name="R for orthogonal columns",
+                 hint="nothing is removed from an orthogonal column: R is the diagonal of the column norms")
+    assert_close(Q, A / np.abs(scales), rtol=1e-12, atol=1e-12, name="Q for orthogonal columns",
+                 hint="each orthogonal column, divided by its norm, is already a column of Q")
+
+
 @check("gram_schmidt_qr", points=1, pins=["rank-deficient-raises"])
 @pytest.mark.parametrize("case", ["dependent_column", "zero_column"])
 def test_qr_rank_deficient_raises(case):
@@ -712,6 +732,23 @@ def test_jacobian_calls_f_with_float_vectors(n):
     assert_close(J, -np.sin(W @ x)[:, None] * W, rtol=1e-6, atol=1e-8, name="J")
 
 
+@check("numerical_jacobian", points=1, pins=["float64-result", "f-output-any-dtype"])
+def test_jacobian_is_float64_whatever_f_returns():
+    # f returns float32 (as a float32 model would): J is still float64, the differences taken in float64.
+    rng = _rng(507)
+    W, x, eps = rng.normal(size=(3, 4)), rng.normal(size=4), 0.1
+
+    def f(v):
+        return np.sin(W @ v).astype(np.float32)
+
+    J = la.numerical_jacobian(f, x.copy(), eps=eps)
+    _expect_float64_array(J, "J for an f that returns float32", (3, 4),
+                          hint="convert what f returns to float64 (np.asarray(f(...), dtype=float)) before differencing")
+    steps = eps * np.eye(4)
+    expected = np.stack([(f(x + e).astype(float) - f(x - e).astype(float)) / (2 * eps) for e in steps], axis=1)
+    assert_close(J, expected, rtol=1e-5, atol=1e-6, name="J for an f that returns float32")
+
+
 # =============================================================================================
 # grad_least_squares
 # =============================================================================================
@@ -832,6 +869,20 @@ def test_quadratic_form_gradient_is_float64_for_any_input(case):
     g = la.grad_quadratic_form(A, x)
     _expect_float64_array(g, f"gradient for {case.replace('_', ' ')}", x64.shape)
     assert_close(g, (A64 + A64.T) @ x64, name=f"gradient for {case.replace('_', ' ')}")
+
+
+@check("grad_quadratic_form", points=1, pins=["array-likes", "float64-result"])
+@pytest.mark.parametrize("x_dtype", ["float32", "float64"])
+def test_quadratic_form_gradient_of_a_float32_A_is_summed_in_float64(x_dtype):
+    # A + A^T rounds in float32: 1 + 2^-24 becomes 1. With x = (1, -1, 1) the gradient's first and last
+    # entries are -2^-24, exactly the part float32 rounding drops.
+    A = np.array([[0.5, 1.0, 0.0], [2.0 ** -24, 0.25, 1.0], [0.0, 2.0 ** -24, 0.5]], dtype=np.float32)
+    x = np.array([1.0, -1.0, 1.0], dtype=x_dtype)
+    A64, x64 = A.astype(float), x.astype(float)
+    g = la.grad_quadratic_form(A, x)
+    _expect_float64_array(g, f"gradient for a float32 A and a {x_dtype} x", (3,))
+    assert_close(g, (A64 + A64.T) @ x64, rtol=1e-12, atol=1e-12, name=f"gradient for a float32 A and a {x_dtype} x",
+                 hint="convert A and x to float64 before any arithmetic: A + A.T in float32 rounds")
 
 
 # =============================================================================================
