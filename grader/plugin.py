@@ -74,6 +74,7 @@ class ContractCheck(pytest.Item):
         if record is not None and record.banned:
             raise ShortcutUsed(record.banned)
         if record is None or record.calls == 0:
+            self._module_failure()
             raise loader.NotAttempted(f"{self.kata}: no check got a result back from it")
         if record.passed == 0:  # a right type of wrong answer earns nothing
             raise AssertionError(f"no check of {self.kata} passes yet: its contract is judged with its first right result")
@@ -83,6 +84,13 @@ class ContractCheck(pytest.Item):
                 raise AssertionError(signature)
         if record.broken:
             raise AssertionError(record.broken[0])
+
+    def _module_failure(self) -> None:
+        """A module that did not import (a syntax error, an exit, a hang) fails this check as it did the others."""
+        if bridge.settings is not None and loader.loaded(self.topic_id) is None:
+            bridge.session(self.topic_id, loader.module_path(self.topic_id)).ready()
+        else:
+            loader.load(self.topic_id)
 
     def reportinfo(self):
         return self.path, None, self.name

@@ -35,7 +35,9 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
         # A variant that nothing else in the reference refers to cannot touch the other katas:
         # grading its own kata is enough (and several times faster).
         only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else None
-        jobs.append(Job(topic, root, only_exercises=only, key=variant.key))
+        # a known-wrong variant graded on its kata alone has proved its point at its first lost check
+        jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
+                        first_failure=only is not None and not variant.correct))
     preload([topic])
     results = run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300))
     return {job.key: result for job, result in zip(jobs, results)}

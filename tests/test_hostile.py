@@ -50,6 +50,9 @@ REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 PYTHON = sys.executable
 TOPIC, OTHER = "linear_algebra", "probability"
+# what every student of the class solved of OTHER (the rest is the stub): a few quick katas are
+# enough to see that a hostile module leaves its owner's other topic alone, and keep the class fast
+OTHER_SOLVED = ("logsumexp", "welford", "entropy", "cross_entropy")
 COPIED = ("grader", "exercises", "solutions", "tests", "conftest.py", "pyproject.toml")
 JAIL_UID_BASE = 200_000
 RUN_TIMEOUT = 420  # seconds for one grader run; the whole file takes far less
@@ -287,7 +290,7 @@ class World:
         for case, student in self.students.items():
             self._module(self.subs / student, TOPIC, self._hostile(case, student))
         for student in [self.good, *self.students.values()]:
-            self._module(self.subs / student, OTHER, (REPO / "solutions" / OTHER / f"{OTHER}.py").read_text())
+            self._module(self.subs / student, OTHER, _partly_solved(OTHER, OTHER_SOLVED))
         self._module(self.target, TOPIC, self._hostile(HOOK_SMOKE, "target"))
         self._module(self.target, OTHER, (REPO / "solutions" / OTHER / f"{OTHER}.py").read_text())
         if self.kind == "unprivileged" and IS_ROOT:
@@ -471,6 +474,18 @@ def world(request) -> World:
     return made
 
 
+def _partly_solved(topic: str, functions: tuple[str, ...]) -> str:
+    """The stub of ``topic`` with the reference's definitions of ``functions`` appended."""
+    stub = (REPO / "exercises" / topic / f"{topic}.py").read_text(encoding="utf-8")
+    reference = (REPO / "solutions" / topic / f"{topic}.py").read_text(encoding="utf-8")
+    tree = ast.parse(reference)
+    chosen = [ast.get_source_segment(reference, n) for n in tree.body
+              if isinstance(n, ast.FunctionDef) and n.name in functions]
+    imports = [ast.get_source_segment(reference, n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))
+               and not (isinstance(n, ast.ImportFrom) and n.module == "__future__")]
+    return "\n\n".join([stub, *imports, *chosen]) + "\n"
+
+
 def _xfail(case: str, hole: str | None):
     return pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=hole)) if hole else case
 
@@ -545,9 +560,11 @@ def test_the_attack_really_ran(world, case):
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_other_topic_of_a_hostile_student_grades_normally(world, case):
     topic = world.topic(world.students[case], OTHER)
-    full = world.topic(world.good, OTHER)
-    lost = [(c["name"], c["status"], c["message"][:80]) for c in topic["checks"] if c["status"] != "passed"]
-    assert topic["score"] == full["max_score"] and not lost, lost[:5]
+    good = world.topic(world.good, OTHER)
+    statuses = {c["name"]: c["status"] for c in topic["checks"]}
+    expected = {c["name"]: c["status"] for c in good["checks"]}
+    differ = [(name, statuses.get(name), status) for name, status in expected.items() if statuses.get(name) != status]
+    assert good["score"] > 0 and topic["score"] == good["score"] and not differ, differ[:5]
 
 
 @pytest.mark.parametrize("case", [_xfail(c, SOURCE_LEAK.get(c)) for c in CASES])
