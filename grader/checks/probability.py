@@ -231,6 +231,19 @@ def test_welford_is_stable_with_a_huge_offset():
            hint="Σx² - (Σx)²/n cancels catastrophically: update the mean and M2 = Σ(x - mean)² incrementally")
 
 
+@check("welford", points=1, pins=["wf-ddof"])
+def test_welford_is_exact_at_a_tiny_scale():
+    # values about 1e-12 (variance about 1e-24): mean and variance scale with the data, so a correct
+    # one pass keeps ~1e-15 relative accuracy; an absolute epsilon, or a start that is not the neutral
+    # (n, mean, M2) = (0, 0, 0), leaves a rounding error of ~1e-16 that swamps everything here
+    x = 1e-12 * np.random.default_rng(204).normal(3.0, 2.0, size=41)
+    mean, var = _moments(pr.welford(_stream(x), ddof=1))
+    hint = ("mean and var scale with the data: no absolute epsilon or threshold, and start from "
+            "n = 0, mean = 0, M2 = 0 (or from the first value)")
+    _close(mean, np.mean(x), rtol=1e-9, atol=0, name="mean of values about 1e-12", hint=hint)
+    _close(var, np.var(x, ddof=1), rtol=1e-9, atol=0, name="var of values about 1e-12", hint=hint)
+
+
 @check("welford", points=1, pins=["wf-empty-nan", "wf-n-le-ddof-nan"])
 def test_welford_edge_cases():
     mean, var = _moments(pr.welford(_stream([]), ddof=0), "welford(empty)")
