@@ -600,6 +600,18 @@ def test_tree_negative_labels_and_prediction_dtype():
                        "(count them with np.unique, not np.bincount) and predictions are those label values")
 
 
+@check("decision_tree", points=1, pins=["split-none", "leaf-tie-smallest"])
+def test_tree_on_rows_that_no_feature_separates_is_a_leaf():
+    X = np.tile([[1.5, -2.0, 0.0]], (6, 1))           # six identical rows: best_split has no split to offer
+    for y, label in [(np.array([7, 3, 7, 3, 7, 9]), 7), (np.array([5, -1, 5, -1, 2, 2]), -1)]:
+        model = sv.DecisionTreeClassifier().fit(X, y)
+        pred = model.predict(np.array([[0.0, 0.0, 0.0], [1.5, -2.0, 0.0], [9.0, 9.0, 9.0]]))
+        _expect_array(pred, "predict(X)", "int", (3,))
+        expect(np.array_equal(pred, [label] * 3),
+               "with rows no feature separates, the root is a leaf: it predicts the majority label "
+               "(ties: the smallest) for every point")
+
+
 # ---------------------------------------------------------------------------------------------
 # knn
 # ---------------------------------------------------------------------------------------------
@@ -859,6 +871,7 @@ def test_confusion_matrix_lists_and_edge_labels():
 def test_precision_recall_f1_returns_a_tuple_of_floats():
     for y_true, y_pred in [([1, 0, 1, 1, 0], [1, 1, 0, 1, 0]),        # ordinary
                            ([1, 1, 0, 0], [0, 0, 1, 1]),              # tp = 0: precision and recall are 0, f1 0/0
+                           ([1, 0, 1, 0], [1, 1, 0, 0]),              # tp = fp = fn = 1: all three are 0.5
                            ([0, 0, 0], [0, 0, 0])]:                   # every denominator 0
         got = _no_runtime_warnings(lambda: sv.precision_recall_f1(y_true, y_pred), "precision_recall_f1")
         expect(isinstance(got, tuple), f"precision_recall_f1 returns {_kind(got)}; the brief asks for a tuple "
