@@ -1051,6 +1051,13 @@ def test_silhouette_singleton_cluster_counts_as_zero():
     got = un.silhouette_score(X.copy(), labels)
     _expect_scalar_close(got, _sk_silhouette(X, labels), name="the silhouette score with a one-point cluster",
                          hint="a point alone in its cluster has s = 0 (and its cluster still counts for b)")
+    # one-point clusters in the middle of the data: the points after them are scored as usual
+    labels = np.array([0, 0, 3, 0, 1, 1, 5, 1, 0, 1, 0, 1, 0, 1])  # clusters 3 and 5 hold one point each
+    got = un.silhouette_score(X.copy(), labels)
+    _expect_scalar_close(got, _sk_silhouette(X, labels),
+                         name="the silhouette score with one-point clusters before other points",
+                         hint="a point alone in its cluster has s = 0; skip only that point and go on "
+                              "scoring the points after it")
 
 
 @check("silhouette_score", points=1, pins=["a-excludes-self", "float-result"])
