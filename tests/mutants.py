@@ -143,19 +143,20 @@ def _snippet(node: ast.AST, mutation: tuple) -> str:
     return " ".join(ast.unparse(node).split())[:100]
 
 
-def mutants_of(source: str, functions: set[str] | None = None) -> list[Mutant]:
-    """Every mutant of a module's functions (and methods), in a fixed order, with stable ids."""
+def mutants_of(source: str, functions: set[str] | None = None, sources: bool = True) -> list[Mutant]:
+    """Every mutant of a module's functions (and methods), in a fixed order, with stable ids
+    (``sources=False``: the ids alone, without building each mutated module)."""
     tree = ast.parse(source)
     sites = list(_sites(tree))
     out, seen = [], {}
     for index, (function, node, mutation) in enumerate(sites):
         if functions is not None and function.name not in functions:
             continue
-        mutated_tree = copy.deepcopy(tree)
-        _, target, _ = list(_sites(mutated_tree))[index]
+        mutated_tree = copy.deepcopy(tree) if sources else None
+        target = list(_sites(mutated_tree))[index][1] if sources else copy.deepcopy(node)
         before = _snippet(target, mutation)
         replacement = _apply(target, mutation)
-        if replacement is not target:  # a node replaced by another: swap it in its parent
+        if sources and replacement is not target:  # a node replaced by another: swap it in its parent
             _replace(mutated_tree, target, replacement)
         after = _snippet(replacement, mutation) if mutation[0] != "drop" else "pass"
         if mutation[0] == "drop":
@@ -165,7 +166,7 @@ def mutants_of(source: str, functions: set[str] | None = None) -> list[Mutant]:
         if seen[key] > 1:
             key = f"{key} #{seen[key]}"
         try:
-            text = ast.unparse(ast.fix_missing_locations(mutated_tree))
+            text = ast.unparse(ast.fix_missing_locations(mutated_tree)) if sources else ""
         except Exception:
             continue
         line = getattr(getattr(node, mutation[1])[mutation[2]] if mutation[0] == "drop" else node, "lineno", function.lineno)
