@@ -195,6 +195,44 @@ def expect(condition: Any, message: str) -> None:
         raise AssertionError(message)
 
 
+def describe(value: Any) -> str:
+    """A value's type in words, never its contents: 'an ndarray of int64', 'a list', 'a numpy.float32'.
+
+    >>> describe([1.0])
+    'a list'
+    """
+    return contracts.describe(value)
+
+
+def expect_type(value: Any, spec: str, name: str = "result", hint: str = "") -> None:
+    """``value`` has the pinned type (the contracts' grammar: ``"ndarray[float64]"``, ``"tuple[float, float]"``),
+    checked before any value is compared, with a message that names what came back.
+
+    >>> expect_type((1.0, 2.0), "tuple[float, float]", name="welch_t_test(a, b)")
+    """
+    found = contracts.problem(spec, value, where=f"{name} is")
+    if found:
+        raise AssertionError(found + (f": {hint}" if hint else ""))
+
+
+def expect_number_close(got: float, want: float, *, rtol: float = 1e-7, atol: float = 1e-9,
+                        name: str = "result", hint: str = "") -> None:
+    """One number against the reference; the message says what is wrong, never either value (on a
+    scalar, "largest error 0.0199" would give the answer away up to its sign).
+
+    >>> expect_number_close(0.1 + 0.2, 0.3, name="the sum")
+    """
+    import math
+
+    extra = f": {hint}" if hint else ""
+    got, want = float(got), float(want)
+    expect(not math.isnan(got) or math.isnan(want), f"{name} is NaN: look for a division by zero or an overflow{extra}")
+    if math.isinf(want) or math.isinf(got):
+        expect(got == want, f"{name} is {'infinite' if math.isinf(got) else 'finite'} where it should not be{extra}")
+        return
+    expect(math.isnan(want) or abs(got - want) <= atol + rtol * abs(want), f"{name} is not the expected value{extra}")
+
+
 def assert_same_partition(actual: Any, expected: Any, *, name: str = "labels", noise: bool = False) -> None:
     """Fail unless ``actual`` groups the points as ``expected`` does, up to renaming the groups.
 

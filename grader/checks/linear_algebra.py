@@ -15,7 +15,7 @@ import scipy.special        # noqa: F401
 import torch
 import torch.func           # noqa: F401
 
-from grader.check import assert_close, assert_shape, check, expect, expect_raises, learner
+from grader.check import assert_close, assert_shape, check, describe, expect, expect_number_close, expect_raises, learner
 
 la = learner("linear_algebra")
 
@@ -44,21 +44,12 @@ def _with_spectrum(eigenvalues, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return (Q * np.asarray(eigenvalues, dtype=float)) @ Q.T, Q[:, 0]
 
 
-def _kind(value) -> str:
-    """A value's type in words, never its contents: 'an ndarray of int64', 'a list', 'a numpy.float32'."""
-    if isinstance(value, np.ndarray):
-        return f"an ndarray of {value.dtype}" + (" with shape ()" if value.ndim == 0 else "")
-    kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
-    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
-
-
 def _expect_float64_array(value, name: str, shape=None, hint: str = "") -> None:
     """Type, dtype and shape first, each with its own message, before any value is compared."""
     expect(value is not None, f"{name} is None: did you forget a return statement?")
-    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for a float64 numpy array")
+    expect(isinstance(value, np.ndarray), f"{name} is {describe(value)}; the brief asks for a float64 numpy array")
     expect(value.dtype == np.float64,
-           f"{name} is {_kind(value)}; the brief asks for float64 whatever the input dtype "
+           f"{name} is {describe(value)}; the brief asks for float64 whatever the input dtype "
            "(convert with np.array(..., dtype=float) before computing)")
     if shape is not None:
         assert_shape(value, shape, name=name, hint=hint)
@@ -66,11 +57,11 @@ def _expect_float64_array(value, name: str, shape=None, hint: str = "") -> None:
 
 def _expect_python_float(value, name: str) -> None:
     expect(isinstance(value, float),
-           f"{name} is {_kind(value)}; the brief asks for a Python float (float(...); np.float64 is fine too)")
+           f"{name} is {describe(value)}; the brief asks for a Python float (float(...); np.float64 is fine too)")
 
 
 def _expect_pair(result, name: str) -> tuple:
-    expect(isinstance(result, tuple), f"{name} returned {_kind(result)}; the brief asks for a tuple of two")
+    expect(isinstance(result, tuple), f"{name} returned {describe(result)}; the brief asks for a tuple of two")
     expect(len(result) == 2, f"{name} returned a tuple of {len(result)}; the brief asks for a tuple of two")
     return result
 
@@ -78,8 +69,7 @@ def _expect_pair(result, name: str) -> tuple:
 def _expect_scalar_close(value, expected: float, *, rtol: float, atol: float, name: str, hint: str) -> None:
     """A scalar answer: its type first, then closeness, reported without the number (it would leak)."""
     _expect_python_float(value, name)
-    expect(np.isfinite(value), f"{name} is not finite: {hint}")
-    expect(abs(value - expected) <= atol + rtol * abs(expected), f"{name} is not the expected value: {hint}")
+    expect_number_close(value, expected, rtol=rtol, atol=atol, name=name, hint=hint)
 
 
 def _same_up_to_sign(v, u, name: str, hint: str = "") -> None:
@@ -719,7 +709,7 @@ def test_jacobian_calls_f_with_float_vectors(n):
     given = []
 
     def f(v):
-        given.append(_kind(v) if not isinstance(v, np.ndarray) else
+        given.append(describe(v) if not isinstance(v, np.ndarray) else
                      (f"an ndarray of {v.dtype} with shape {v.shape}" if v.dtype != np.float64 or v.shape != (n,)
                       else "ok"))
         return np.cos(W @ np.asarray(v, dtype=float))

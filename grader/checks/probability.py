@@ -13,7 +13,7 @@ import scipy.special
 import scipy.stats
 import torch
 
-from grader.check import as_number, assert_close, assert_shape, check, expect, learner
+from grader.check import as_number, assert_close, assert_shape, check, describe, expect, expect_number_close, learner
 
 pr = learner("probability")
 
@@ -28,46 +28,30 @@ def _leaves_inputs_alone(name: str, call, *arrays) -> None:
                "work on a copy (np.array(x, dtype=float)) when you need to change values")
 
 
-def _kind(value) -> str:
-    """A value's type in words, for messages: 'a list', 'an ndarray of int64', 'a torch.Tensor'."""
-    if value is None:
-        return "None (did you forget a return statement?)"
-    if isinstance(value, np.ndarray):
-        return f"a {value.ndim}-d ndarray of {value.dtype}" if value.ndim == 0 else f"an ndarray of {value.dtype}"
-    kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
-    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
-
-
 def _float(value, name: str) -> float:
     """``value`` must be a float (a Python float or numpy.float64): a pinned type, checked first."""
     expect(isinstance(value, float),
-           f"{name} is {_kind(value)}; the brief asks for a float (a Python float or numpy.float64)")
+           f"{name} is {describe(value)}; the brief asks for a float (a Python float or numpy.float64)")
     return float(value)
 
 
 def _tuple(value, length: int, name: str, what: str) -> tuple:
-    expect(isinstance(value, tuple), f"{name} returns {_kind(value)}; the brief asks for a tuple {what}")
+    expect(isinstance(value, tuple), f"{name} returns {describe(value)}; the brief asks for a tuple {what}")
     expect(len(value) == length, f"{name} returns a tuple of {len(value)}; the brief asks for {what}")
     return value
 
 
 def _array(value, shape, name: str, hint: str = "") -> np.ndarray:
     """``value`` must be a float64 ndarray of ``shape``: type, dtype and shape, each with its own message."""
-    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for a float64 numpy array")
+    expect(isinstance(value, np.ndarray), f"{name} is {describe(value)}; the brief asks for a float64 numpy array")
     expect(value.dtype == np.float64, f"{name} has dtype {value.dtype}; the brief asks for float64")
     assert_shape(value, shape, name=name, hint=hint)
     return value
 
 
 def _close(got: float, want: float, name: str, hint: str = "", rtol: float = 1e-7, atol: float = 1e-9) -> None:
-    """One number against the reference; the message says what is wrong, never the expected value."""
-    extra = f": {hint}" if hint else ""
-    expect(not math.isnan(got) or math.isnan(want), f"{name} is NaN: look for a division by zero or an overflow{extra}")
-    if math.isinf(want) or math.isinf(got):
-        expect(got == want, f"{name} is {'infinite' if math.isinf(got) else 'finite'} where it should not be{extra}")
-        return
-    expect(math.isnan(want) or abs(got - want) <= atol + rtol * abs(want), f"{name} is not the expected value{extra}")
+    """One number against the reference; the message never gives the expected value."""
+    expect_number_close(got, want, rtol=rtol, atol=atol, name=name, hint=hint)
 
 
 # --- logsumexp ---------------------------------------------------------------------------------
@@ -94,7 +78,7 @@ def test_logsumexp_axis_none_reduces_everything_to_a_float(how):
     got = pr.logsumexp(x, axis=None) if how == "explicit" else pr.logsumexp(x)
     call = "logsumexp(x, axis=None)" if how == "explicit" else "logsumexp(x) (axis left at its default, None)"
     expect(not isinstance(got, np.ndarray),
-           f"{call} returns {_kind(got)}; the brief asks for a float: convert with float(...) "
+           f"{call} returns {describe(got)}; the brief asks for a float: convert with float(...) "
            "(or reduce without keepdims)")
     _close(_float(got, call), scipy.special.logsumexp(x), name=call,
            hint="axis=None reduces over every element of x, whatever its shape")
@@ -215,7 +199,7 @@ def test_welford_accepts_a_list_and_ddof_2():
 def test_welford_returns_a_tuple_of_floats():
     values = [3, 1, 4, 1, 5, 9, 2, 6]                                   # ints in, floats out
     result = pr.welford(iter(values), ddof=1)
-    expect(isinstance(result, tuple), f"welford returns {_kind(result)}; the brief asks for the tuple (mean, var)")
+    expect(isinstance(result, tuple), f"welford returns {describe(result)}; the brief asks for the tuple (mean, var)")
     mean, var = _moments(result)
     _close(mean, float(np.mean(values)), name="mean of ints")
     _close(var, float(np.var(values, ddof=1)), name="var of ints (ddof=1)")
@@ -361,7 +345,7 @@ def _posterior(result) -> tuple[float, float, float, float, float]:
     a, b, mean, interval = _tuple(result, 4, "beta_binomial_update", "(alpha_post, beta_post, mean, (lo, hi))")
     a, b, mean = _float(a, "alpha_post"), _float(b, "beta_post"), _float(mean, "the posterior mean")
     expect(isinstance(interval, tuple),
-           f"the interval is {_kind(interval)}; the brief asks for a tuple (lo, hi) of two floats "
+           f"the interval is {describe(interval)}; the brief asks for a tuple (lo, hi) of two floats "
            "(tuple(float(v) for v in ...) turns the array ppf returns into one)")
     expect(len(interval) == 2, f"the interval has {len(interval)} items; the brief asks for (lo, hi)")
     return a, b, mean, _float(interval[0], "lo"), _float(interval[1], "hi")

@@ -15,7 +15,7 @@ from sklearn.naive_bayes import GaussianNB as SkGaussianNB
 from sklearn.neighbors import KNeighborsClassifier as SkKNN
 from sklearn.tree import DecisionTreeClassifier as SkTree
 
-from grader.check import as_number, assert_close, assert_shape, check, expect, expect_raises, learner
+from grader.check import as_number, assert_close, assert_shape, check, describe, expect, expect_number_close, expect_raises, learner
 
 sv = learner("supervised")
 
@@ -29,33 +29,22 @@ def _regression_data(seed, n=40, d=5, shift=0.0):
 
 def _assert_scalar(value, expected, *, rtol=1e-7, atol=1e-9, name="result", hint=""):
     """A single number against the reference; the message never prints either value (no leak)."""
-    got = as_number(value, name)
-    expect(not np.isnan(got), f"{name} is NaN: look for a division by zero or an overflow")
-    expect(bool(np.isclose(got, expected, rtol=rtol, atol=atol)), f"{name} differs from the reference" + (f": {hint}" if hint else ""))
-
-
-def _kind(value):
-    """A value's type in words, for type messages: 'an ndarray of int64', 'a numpy.bool_', 'a list'."""
-    if isinstance(value, np.ndarray):
-        return f"an ndarray of {value.dtype}"
-    kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
-    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+    expect_number_close(as_number(value, name), expected, rtol=rtol, atol=atol, name=name, hint=hint)
 
 
 def _expect_float(value, name):
     expect(isinstance(value, float) and not isinstance(value, np.ndarray),
-           f"{name} is {_kind(value)}; the brief asks for a float (a Python float or np.float64, not an array)")
+           f"{name} is {describe(value)}; the brief asks for a float (a Python float or np.float64, not an array)")
 
 
 def _expect_array(value, name, dtype="float64", shape=None):
     """Type and dtype first, with their own messages, then the shape."""
-    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for a numpy array")
+    expect(isinstance(value, np.ndarray), f"{name} is {describe(value)}; the brief asks for a numpy array")
     if dtype == "int":
         expect(np.issubdtype(value.dtype, np.integer),
-               f"{name} is {_kind(value)}; the brief asks for an integer array (not float, not bool)")
+               f"{name} is {describe(value)}; the brief asks for an integer array (not float, not bool)")
     elif dtype is not None:
-        expect(value.dtype == np.dtype(dtype), f"{name} is {_kind(value)}; the brief asks for a {dtype} array")
+        expect(value.dtype == np.dtype(dtype), f"{name} is {describe(value)}; the brief asks for a {dtype} array")
     if shape is not None:
         assert_shape(value, shape, name=name)
 
@@ -341,7 +330,7 @@ def test_logistic_zero_and_one_iteration_and_types():
     X, y = _logistic_data(308, n=30, d=4)
     none = sv.LogisticRegression(lr=0.4, n_iter=0).fit(X, y)
     history = none.loss_history_
-    expect(isinstance(history, list), f"loss_history_ is {_kind(history)}; the brief asks for a list")
+    expect(isinstance(history, list), f"loss_history_ is {describe(history)}; the brief asks for a list")
     expect(len(history) == 0, "with n_iter=0 nothing runs: loss_history_ should be empty")
     _expect_array(none.coef_, "coef_ after n_iter=0", "float64", (4,))
     expect(np.all(none.coef_ == 0), "with n_iter=0 coef_ stays at its start, zeros(d)")
@@ -352,7 +341,7 @@ def test_logistic_zero_and_one_iteration_and_types():
     expect(np.all(proba == 0.5), "with zero weights every probability is 0.5")
     one = sv.LogisticRegression(lr=0.4, n_iter=1).fit(X, y)
     history = one.loss_history_
-    expect(isinstance(history, list), f"loss_history_ is {_kind(history)}; the brief asks for a list")
+    expect(isinstance(history, list), f"loss_history_ is {describe(history)}; the brief asks for a list")
     expect(len(history) == 1, "with n_iter=1 loss_history_ holds exactly one loss")
     _expect_float(history[0], "loss_history_[0]")
     _assert_scalar(history[0], np.log(2), rtol=1e-12, atol=1e-12, name="loss_history_[0] with n_iter=1",
@@ -527,11 +516,11 @@ def test_gini_and_best_split_return_types():
     _assert_scalar(words, 1 - (9 + 1 + 1) / 25, rtol=1e-12, atol=1e-12, name="gini of string labels",
                    hint="labels can be any values: count each distinct one (np.unique), no np.bincount")
     split = sv.best_split(np.array([[1.0, 5.0], [2.0, 3.0], [4.0, 1.0]]), np.array([0, 0, 1]))
-    expect(isinstance(split, tuple), f"best_split returns {_kind(split)}; the brief asks for a (feature, threshold) tuple")
+    expect(isinstance(split, tuple), f"best_split returns {describe(split)}; the brief asks for a (feature, threshold) tuple")
     expect(len(split) == 2, "best_split should return a pair (feature, threshold)")
     feature, threshold = split
     expect(isinstance(feature, (int, np.integer)) and not isinstance(feature, (bool, np.bool_)),
-           f"the feature of best_split is {_kind(feature)}; the brief asks for an int")
+           f"the feature of best_split is {describe(feature)}; the brief asks for an int")
     _expect_float(threshold, "the threshold of best_split")
 
 
@@ -874,7 +863,7 @@ def test_precision_recall_f1_returns_a_tuple_of_floats():
                            ([1, 0, 1, 0], [1, 1, 0, 0]),              # tp = fp = fn = 1: all three are 0.5
                            ([0, 0, 0], [0, 0, 0])]:                   # every denominator 0
         got = _no_runtime_warnings(lambda: sv.precision_recall_f1(y_true, y_pred), "precision_recall_f1")
-        expect(isinstance(got, tuple), f"precision_recall_f1 returns {_kind(got)}; the brief asks for a tuple "
+        expect(isinstance(got, tuple), f"precision_recall_f1 returns {describe(got)}; the brief asks for a tuple "
                                        "(precision, recall, f1)")
         expect(len(got) == 3, "precision_recall_f1 should return three numbers")
         for name, value in zip(("precision", "recall", "f1"), got):
@@ -1006,7 +995,7 @@ def test_kfold_rejects_bad_k():
 @check("kfold", points=1, pins=["list-of-pairs"])
 def test_kfold_returns_a_list_of_integer_array_pairs():
     folds = sv.kfold_indices(11, 3, shuffle=True, seed=3)
-    expect(isinstance(folds, list), f"kfold_indices returns {_kind(folds)}; the brief asks for a list")
+    expect(isinstance(folds, list), f"kfold_indices returns {describe(folds)}; the brief asks for a list")
     expect(len(folds) == 3, "kfold_indices(11, 3) should hold 3 pairs")
     for i, pair in enumerate(folds):
         expect(isinstance(pair, (tuple, list)) and len(pair) == 2, f"fold {i} should be a pair (train_idx, test_idx)")

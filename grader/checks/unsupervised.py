@@ -14,35 +14,26 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from grader.check import assert_close, assert_same_partition, assert_shape, check, expect, learner
+from grader.check import assert_close, assert_same_partition, assert_shape, check, describe, expect, expect_number_close, learner
 
 un = learner("unsupervised")
 
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def _kind(value) -> str:
-    """A value's type in words, never its contents: 'an ndarray of float64', 'a list', 'a numpy.float32'."""
-    if isinstance(value, np.ndarray):
-        return f"an ndarray of {value.dtype}" + (" with shape ()" if value.ndim == 0 else "")
-    kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
-    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
-
-
 def _expect_float64_array(value, name: str, shape=None, hint: str = "") -> None:
     expect(value is not None, f"{name} is None: did you forget a return statement?")
-    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for a float64 numpy array")
-    expect(value.dtype == np.float64, f"{name} is {_kind(value)}; the brief asks for a float64 numpy array")
+    expect(isinstance(value, np.ndarray), f"{name} is {describe(value)}; the brief asks for a float64 numpy array")
+    expect(value.dtype == np.float64, f"{name} is {describe(value)}; the brief asks for a float64 numpy array")
     if shape is not None:
         assert_shape(value, shape, name=name, hint=hint)
 
 
 def _expect_int_labels(value, n: int, name: str = "labels") -> None:
     expect(value is not None, f"{name} is None: did you forget a return statement?")
-    expect(isinstance(value, np.ndarray), f"{name} is {_kind(value)}; the brief asks for an integer numpy array")
+    expect(isinstance(value, np.ndarray), f"{name} is {describe(value)}; the brief asks for an integer numpy array")
     expect(np.issubdtype(value.dtype, np.integer),
-           f"{name} is {_kind(value)}; the brief asks for an integer array (np.full(n, -1) is int, "
+           f"{name} is {describe(value)}; the brief asks for an integer array (np.full(n, -1) is int, "
            "-np.ones(n) and np.zeros(n) are float)")
     assert_shape(value, (n,), name=name, hint="one label per row of X")
 
@@ -57,15 +48,14 @@ def _expect_ids_contiguous(labels, name: str = "labels") -> None:
 def _expect_float(value, name: str) -> None:
     expect(value is not None, f"{name} is None: did you forget a return statement?")
     expect(isinstance(value, float) and not isinstance(value, np.ndarray),
-           f"{name} is {_kind(value)}; the brief asks for a float (a Python float or np.float64, not an array)")
+           f"{name} is {describe(value)}; the brief asks for a float (a Python float or np.float64, not an array)")
 
 
 def _expect_scalar_close(value, expected: float, *, rtol: float = 1e-7, atol: float = 1e-12, name: str,
                          hint: str) -> None:
     """A scalar answer: its type first, then closeness, reported without the number (it would leak)."""
     _expect_float(value, name)
-    expect(np.isfinite(value), f"{name} is not finite: {hint}")
-    expect(abs(value - expected) <= atol + rtol * abs(expected), f"{name} is not the expected value: {hint}")
+    expect_number_close(value, expected, rtol=rtol, atol=atol, name=name, hint=hint)
 
 
 def align_signs(got, want):
@@ -96,12 +86,12 @@ def _kmeans(X, C0, *args):
     """Call the learner's kmeans and establish the result's types, dtypes and shapes first."""
     result = un.kmeans(X, C0, *args)
     expect(isinstance(result, tuple) and len(result) == 3,
-           f"kmeans returned {_kind(result)}; the brief asks for the tuple (centers, labels, n_iter)")
+           f"kmeans returned {describe(result)}; the brief asks for the tuple (centers, labels, n_iter)")
     centers, labels, n_iter = result
     _expect_float64_array(centers, "centers", shape=C0.shape, hint="one row per initial center")
     _expect_int_labels(labels, len(X))
     expect(isinstance(n_iter, (int, np.integer)) and not isinstance(n_iter, (bool, np.bool_)),
-           f"n_iter is {_kind(n_iter)}; the brief asks for an int (count iterations with an integer)")
+           f"n_iter is {describe(n_iter)}; the brief asks for an int (count iterations with an integer)")
     return centers, labels, int(n_iter)
 
 
@@ -566,14 +556,14 @@ def _gmm(X, w0, m0, c0, *args, **kwargs):
     """Call the learner's EM; establish the 4-tuple's types and shapes before any value."""
     result = un.gaussian_mixture_em(X, w0, m0, c0, *args, **kwargs)
     expect(isinstance(result, tuple) and len(result) == 4,
-           f"gaussian_mixture_em returned {_kind(result)}; the brief asks for the tuple "
+           f"gaussian_mixture_em returned {describe(result)}; the brief asks for the tuple "
            "(weights, means, covariances, log_likelihoods)")
     w, m, c, ll = result
     k, d = m0.shape
     _expect_float64_array(w, "weights", shape=(k,))
     _expect_float64_array(m, "means", shape=(k, d))
     _expect_float64_array(c, "covariances", shape=(k, d, d))
-    expect(isinstance(ll, list), f"log_likelihoods is {_kind(ll)}; the brief asks for a Python list of floats "
+    expect(isinstance(ll, list), f"log_likelihoods is {describe(ll)}; the brief asks for a Python list of floats "
                                  "(append one float per iteration)")
     for value in ll:
         _expect_float(value, "an entry of log_likelihoods")
@@ -808,11 +798,11 @@ def brute_force_supports(transactions, min_support):
 
 def _expect_support_dict(got, what):
     """{frozenset: float}: the container, the keys and the values, before any support is compared."""
-    expect(isinstance(got, dict), f"{what} returned {_kind(got)}; the brief asks for a dict {{frozenset: support}}")
+    expect(isinstance(got, dict), f"{what} returned {describe(got)}; the brief asks for a dict {{frozenset: support}}")
     for key, value in got.items():
-        expect(isinstance(key, frozenset), f"{what}: a key is {_kind(key)}; the brief asks for frozenset keys "
+        expect(isinstance(key, frozenset), f"{what}: a key is {describe(key)}; the brief asks for frozenset keys "
                                            "(frozenset(items), not a tuple or a sorted list)")
-        expect(isinstance(value, float), f"{what}: a support is {_kind(value)}; the brief asks for a float "
+        expect(isinstance(value, float), f"{what}: a support is {describe(value)}; the brief asks for a float "
                                          "(the fraction count / n, not the count)")
 
 
@@ -929,18 +919,18 @@ def reference_rules(supports, min_confidence, slack=1e-12):
 
 def _expect_rule_list(got, what):
     """A list of 5-tuples (frozenset, frozenset, float, float, float), before any value is compared."""
-    expect(isinstance(got, list), f"{what} returned {_kind(got)}; the brief asks for a list of "
+    expect(isinstance(got, list), f"{what} returned {describe(got)}; the brief asks for a list of "
                                   "(antecedent, consequent, support, confidence, lift) tuples")
     for rule in got:
-        expect(isinstance(rule, tuple), f"{what}: a rule is {_kind(rule)}; the brief asks for a tuple "
+        expect(isinstance(rule, tuple), f"{what}: a rule is {describe(rule)}; the brief asks for a tuple "
                                         "(A, C, support, confidence, lift)")
         expect(len(rule) == 5, f"{what}: a rule is a tuple of {len(rule)}; the brief asks for 5 "
                                "(A, C, support, confidence, lift)")
         expect(isinstance(rule[0], frozenset) and isinstance(rule[1], frozenset),
-               f"{what}: a rule's sides are {_kind(rule[0])} and {_kind(rule[1])}; the brief asks for two "
+               f"{what}: a rule's sides are {describe(rule[0])} and {describe(rule[1])}; the brief asks for two "
                "frozensets (frozenset(combo), not the tuple itertools.combinations gives)")
         for pos, name in ((2, "support"), (3, "confidence"), (4, "lift")):
-            expect(isinstance(rule[pos], float), f"{what}: a rule's {name} is {_kind(rule[pos])}; the brief "
+            expect(isinstance(rule[pos], float), f"{what}: a rule's {name} is {describe(rule[pos])}; the brief "
                                                  "asks for a float")
 
 
