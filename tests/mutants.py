@@ -25,9 +25,6 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
-import json
-import os
-import subprocess
 import sys
 import tempfile
 import tomllib
@@ -35,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.catalogue import REPO, SOLUTIONS, Topic, topic as find_topic
+from tests import reference_run
 
 MUTANTS = Path(__file__).resolve().parent / "mutants"
 
@@ -192,21 +190,10 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> None:
 def coverage_map(topic: Topic) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
     """({line of the reference: katas whose checks run it}, {function: katas whose checks run its body}),
     from one in-process run of the topic's checks against the reference."""
-    scratch = Path(tempfile.mkdtemp(prefix=f"kata-mutants-{topic.id}-"))
-    rc, data, report, log = scratch / "rc", scratch / ".coverage", scratch / "coverage.json", scratch / "log.json"
-    rc.write_text("[run]\ndynamic_context = test_function\nbranch = true\n")
+    done = reference_run.run([topic], public=True, contexts=True)
+    kata_of_check = {c["name"].split("[")[0]: c["kata"] for c in done.log.get("checks", []) if c["topic"] == topic.id}
     source = topic.module_in(SOLUTIONS)
-    env = {**os.environ, "KATA_TARGET": str(SOLUTIONS), "COVERAGE_RCFILE": str(rc), "KATA_CONTRACT_LOG": str(log)}
-    checks = [str(p) for p in (topic.public_checks, topic.hidden_checks) if p.is_file()]
-    subprocess.run([sys.executable, "-m", "coverage", "run", f"--data-file={data}", f"--include={source}",
-                    "-m", "pytest", *checks, "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--timeout=120"],
-                   cwd=REPO, env=env, capture_output=True, text=True, timeout=1200)
-    subprocess.run([sys.executable, "-m", "coverage", "json", f"--data-file={data}", "--show-contexts",
-                    "-o", str(report), "-q"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-    checks_seen = json.loads(log.read_text()).get("checks", []) if log.is_file() else []
-    kata_of_check = {c["name"].split("[")[0]: c["kata"] for c in checks_seen if c["topic"] == topic.id}
-    files = json.loads(report.read_text()).get("files", {}) if report.is_file() else {}
-    entry = next((v for k, v in files.items() if Path(k).resolve() == source.resolve()), {})
+    entry = done.file(source)
     lines: dict[int, set[str]] = {}
     for line, contexts in entry.get("contexts", {}).items():
         katas = {kata_of_check.get(c.rsplit(".", 1)[-1]) for c in contexts if c}

@@ -3,7 +3,7 @@ every parameter with a default is set to another value by one, every kata declar
 and the hidden checks run every branch of the reference.
 
 One run of the hidden checks against the reference, in process, under coverage.py (branch mode),
-with the contract log on (grader.contracts.write_log), feeds every test here.
+with the contract log on (tests/reference_run.py), feeds every test here.
 
 The topics held to this so far are STRENGTH_TOPICS (phases 1-2); the later phases join as their
 checks are brought up to it.
@@ -11,20 +11,16 @@ checks are brought up to it.
 from __future__ import annotations
 
 import ast
-import json
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
-from grader.catalogue import EXERCISES, REPO, SOLUTIONS, topic as find_topic
+from grader.catalogue import EXERCISES, SOLUTIONS, topic as find_topic
 from grader.contracts import declared_returns, parse, signature_in
 from grader.katas import katas_of
+from tests import reference_run
+from tests.reference_run import ReferenceRun
 
 STRENGTH_TOPICS = ["linear_algebra", "probability", "supervised", "unsupervised"]
 #: A line of the reference that no hidden check needs to run says why: ``# pragma: no cover (why)``
@@ -33,22 +29,9 @@ PRAGMA = re.compile(r"#\s*pragma:\s*no (cover|branch)\b(.*)$")
 
 
 @lru_cache(maxsize=None)
-def _run() -> dict:
-    """Run the hidden checks of every strength topic against the reference; the log and coverage."""
-    scratch = Path(tempfile.mkdtemp(prefix="kata-strength-"))
-    log, data, report = scratch / "contracts.json", scratch / ".coverage", scratch / "coverage.json"
-    sources = [str(find_topic(t).module_in(SOLUTIONS)) for t in STRENGTH_TOPICS]
-    checks = [str(REPO / "grader" / "checks" / f"{t}.py") for t in STRENGTH_TOPICS]
-    env = {**os.environ, "KATA_TARGET": str(SOLUTIONS), "KATA_CONTRACT_LOG": str(log)}
-    run = subprocess.run(
-        [sys.executable, "-m", "coverage", "run", "--branch", f"--data-file={data}", f"--include={','.join(sources)}",
-         "-m", "pytest", *checks, "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-x", "--timeout=120"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-    subprocess.run([sys.executable, "-m", "coverage", "json", f"--data-file={data}", "-o", str(report), "-q"],
-                   cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-    return {"returncode": run.returncode, "output": (run.stdout + run.stderr)[-3000:],
-            "log": json.loads(log.read_text()) if log.is_file() else {},
-            "coverage": json.loads(report.read_text()) if report.is_file() else {}}
+def _run() -> ReferenceRun:
+    """The hidden checks of every strength topic against the reference: the log and the coverage."""
+    return reference_run.run([find_topic(t) for t in STRENGTH_TOPICS], stop_at_first=True)
 
 
 def _brief(topic_id: str) -> str:
@@ -56,12 +39,12 @@ def _brief(topic_id: str) -> str:
 
 
 def _hidden_checks(topic_id: str) -> list[dict]:
-    return [c for c in _run()["log"].get("checks", []) if c["topic"] == topic_id and c["visibility"] == "hidden"]
+    return [c for c in _run().log.get("checks", []) if c["topic"] == topic_id and c["visibility"] == "hidden"]
 
 
 def test_the_hidden_checks_pass_on_the_reference_in_one_process():
     result = _run()
-    assert result["returncode"] == 0, result["output"]
+    assert result.returncode == 0, result.output
 
 
 @pytest.mark.parametrize("topic_id", STRENGTH_TOPICS)
@@ -109,7 +92,7 @@ def test_every_pinned_convention_has_a_hidden_check_and_every_named_pin_exists(t
 def test_every_parameter_with_a_default_is_set_otherwise_by_a_hidden_check(topic_id):
     topic = find_topic(topic_id)
     stub = topic.module_in(EXERCISES).read_text(encoding="utf-8")
-    katas = _run()["log"].get("katas", {})
+    katas = _run().log.get("katas", {})
     for kata in katas_of(topic):
         seen = set(katas.get(f"{topic_id}:{kata.name}", {}).get("nondefault", []))
         for function in declared_returns(kata):
@@ -122,9 +105,8 @@ def test_every_parameter_with_a_default_is_set_otherwise_by_a_hidden_check(topic
 @pytest.mark.parametrize("topic_id", STRENGTH_TOPICS)
 def test_the_hidden_checks_run_every_branch_of_the_reference(topic_id):
     path = find_topic(topic_id).module_in(SOLUTIONS)
-    files = _run()["coverage"].get("files", {})
-    entry = next((v for k, v in files.items() if Path(k).resolve() == path.resolve()), None)
-    assert entry is not None, f"coverage saw nothing of {path.name}"
+    entry = _run().file(path)
+    assert entry, f"coverage saw nothing of {path.name}"
     lines = path.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, 1):
         found = PRAGMA.search(line)
