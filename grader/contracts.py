@@ -134,12 +134,12 @@ def describe(value: Any) -> str:
     if value is None:
         return "None"
     if isinstance(value, np.ndarray):
-        return f"an ndarray of {value.dtype}"
+        return f"an ndarray of {value.dtype}" + (" with shape ()" if value.ndim == 0 else "")
     if torch is not None and isinstance(value, torch.Tensor):
         return f"a tensor of {str(value.dtype).replace('torch.', '')}"
     kind = type(value)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
-    name = getattr(value, "_kata_type_name", None) or name
+    plain = kind.__module__ in ("builtins", "grader.bridge")  # a learner object's handle is named after its type
+    name = kind.__name__ if plain else f"{kind.__module__.split('.')[0]}.{kind.__name__}"
     return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
 
 
@@ -187,7 +187,7 @@ def problem(spec: Spec | str, value: Any, where: str = "") -> str | None:
     containers = {"tuple": tuple, "list": list, "dict": dict, "set": set, "frozenset": frozenset}
     if not isinstance(value, containers[name]) or (name in ("set", "dict") and isinstance(value, frozenset)):
         return bad
-    label = (where or "the result").replace("returns", "the result")
+    label = where[:-3] if where.endswith(" is") else "the result"  # "element 0 of <label> is ..."
     if name == "tuple" and spec.args and not spec.variadic:
         if len(value) != len(spec.args):
             return f"{where or 'returns'} a tuple of {len(value)}; the brief asks for {spec}"
@@ -384,6 +384,7 @@ class Record:
     nondefault: set[str] = field(default_factory=set)  # parameters set to a value other than the default
     banned: str = ""  # the ban message of a check of this kata that used a banned shortcut
     passed: int = 0  # the kata's other checks that passed
+    first_error: BaseException | None = None  # how its first attempted check failed (an exit, a hang)
 
 
 records: dict[tuple[str, str], Record] = {}  # (topic, kata) -> what its calls showed
@@ -432,7 +433,6 @@ def watched(contract: Contract, function: Any) -> Any:
     record = record_of(contract.topic_id, contract.kata)
     by_name = {p.name: p for p in contract.parameters or ()}
 
-    @functools.wraps(function, assigned=("__name__", "__qualname__", "__doc__"), updated=())
     def call(*args, **kwargs):
         bound = _bound(contract.parameters, args, kwargs)
         before = [(name, value, _snapshot(value)) for name, value in bound]
@@ -467,6 +467,8 @@ def watched(contract: Contract, function: Any) -> Any:
         return result
 
     call.__kata_watched__ = function
+    # named from the contract, not from ``function``: a bridge handle would ask the jail each time
+    call.__name__ = call.__qualname__ = contract.function.rsplit(".", 1)[-1]
     return call
 
 

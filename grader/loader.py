@@ -53,11 +53,13 @@ def use_namespace(topic_id: str, namespace: dict) -> ModuleType:
     """
     module = ModuleType(f"kata_notebook_{topic_id}")
     module.__dict__.update({k: v for k, v in namespace.items() if not k.startswith("__")})
-    files = set()
+    files, home = set(), namespace.get("__name__", "__main__")
     for value in namespace.values():
+        if getattr(value, "__module__", None) != home:  # imported (run_check, numpy): not the learner's
+            continue
         for fn in [value, *vars(value).values()] if isinstance(value, type) else [value]:
             code = getattr(fn, "__code__", None)
-            if code is not None and "site-packages" not in code.co_filename:
+            if code is not None:
                 files.add(code.co_filename)
     _modules[topic_id] = module
     _failures.pop(topic_id, None)

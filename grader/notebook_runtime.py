@@ -20,6 +20,15 @@ def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, t
 
     topic = topic_by_id(topic_id)
     loader.use_namespace(topic_id, namespace)
+    if name.startswith("test_contract[") and name.endswith("]"):  # judged from the kata's cells above
+        try:
+            plugin.contract_verdict(topic_id, name[len("test_contract["):-1])
+        except (NotImplementedError, loader.NotAttempted) as error:
+            raise AssertionError(f"not attempted: {error}") from None
+        except Exception as error:
+            raise AssertionError(f"failed: {plugin.first_line(error)}") from None
+        print(f"passed: {name}")
+        return
     path = topic.public_checks if public else topic.hidden_checks
     events: list[dict] = []
     plugin.sink, plugin.exclude, plugin.only_exercises = events.append, set(), None

@@ -17,6 +17,7 @@ from grader import bridge, contracts, loader
 from grader.bans import ShortcutUsed as LocalShortcutUsed, banned
 from grader.bridge import ShortcutUsed
 from grader.catalogue import EXERCISES, HIDDEN_CHECKS, topic as topic_by_id
+from grader.jail.bans import Watch
 from grader.katas import kata as find_kata, katas_of
 
 #: Set by the worker: called with one dict per event (collected, start, result, fatal).
@@ -70,34 +71,46 @@ class ContractCheck(pytest.Item):
         self.add_marker(pytest.mark.kata(exercise=kata, points=1, pins=()))
 
     def runtest(self) -> None:
-        record = contracts.records.get((self.topic_id, self.kata))
-        if record is not None and record.banned:
-            raise ShortcutUsed(record.banned)
-        if record is None or record.calls == 0:
-            self._module_failure()
-            raise loader.NotAttempted(f"{self.kata}: no check got a result back from it")
-        if record.passed == 0:  # a right type of wrong answer earns nothing
-            raise AssertionError(f"no check of {self.kata} passes yet: its contract is judged with its first right result")
-        for contract in contracts.contracts_of_kata(self.topic_id, self.kata):
-            signature = contracts.learner_signature_problem(contract, loader.module_path(self.topic_id))
-            if signature:
-                raise AssertionError(signature)
-        if record.broken:
-            raise AssertionError(record.broken[0])
-
-    def _module_failure(self) -> None:
-        """A module that did not import (a syntax error, an exit, a hang) fails this check as it did the others."""
-        if bridge.settings is not None and loader.loaded(self.topic_id) is None:
-            bridge.session(self.topic_id, loader.module_path(self.topic_id)).ready()
-        else:
-            loader.load(self.topic_id)
+        contract_verdict(self.topic_id, self.kata)
 
     def reportinfo(self):
         return self.path, None, self.name
 
 
-def _contract_checks(items: list[pytest.Item]) -> list[pytest.Item]:
-    """One contract check per kata that declares one, after the topic's hidden checks."""
+def contract_verdict(topic_id: str, kata: str) -> None:
+    """Raise unless every call the kata's checks made kept its contract (the contract check's body;
+    the nbgrader course calls it from the kata's last cell)."""
+    record = contracts.records.get((topic_id, kata))
+    if record is not None and record.banned:
+        raise ShortcutUsed(record.banned)
+    if record is None or record.calls == 0:
+        _module_failure(topic_id)
+        if record is not None and record.first_error is not None:  # it exited, hung or crashed: so does this
+            raise record.first_error
+        raise loader.NotAttempted(f"{kata}: no check got a result back from it")
+    if record.passed == 0:  # a right type of wrong answer earns nothing
+        raise AssertionError(f"no check of {kata} passes yet: its contract is judged with its first right result")
+    for contract in contracts.contracts_of_kata(topic_id, kata):
+        signature = contracts.learner_signature_problem(contract, loader.module_path(topic_id))
+        if signature:
+            raise AssertionError(signature)
+    if record.broken:
+        raise AssertionError(record.broken[0])
+
+
+def _module_failure(topic_id: str) -> None:
+    """A module that did not import (a syntax error, an exit, a hang) fails the contract as it did the others."""
+    if bridge.settings is not None and loader.loaded(topic_id) is None:
+        bridge.session(topic_id, loader.module_path(topic_id)).ready()
+    else:
+        loader.load(topic_id)
+
+
+def _contract_checks(items: list[pytest.Item], config: pytest.Config) -> list[pytest.Item]:
+    """One contract check per kata that declares one, after the topic's hidden checks (in a run
+    of whole check files: a run of chosen checks, as a notebook cell makes, gets none)."""
+    if any("::" in str(arg) for arg in config.args):
+        return []
     added, seen = [], set()
     for item in items:
         topic_id = topic_of(item)
@@ -112,7 +125,7 @@ def _contract_checks(items: list[pytest.Item]) -> list[pytest.Item]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    items += _contract_checks(items)
+    items += _contract_checks(items, config)
     for item in items:  # for make test's traceability test: which conventions each check names
         mark = item.get_closest_marker("kata")
         if mark is not None and topic_of(item):
@@ -131,7 +144,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if sink is not None and report.failed:
-        sink({"event": "fatal", "message": f"checks could not be collected: {report.longreprtext.strip().splitlines()[-1]}"})
+        lines = report.longreprtext.strip().splitlines() or [str(report.nodeid)]
+        sink({"event": "fatal", "message": f"checks could not be collected: {lines[-1]}"})
 
 
 # --- bans ------------------------------------------------------------------------------------
@@ -151,20 +165,25 @@ def pytest_runtest_call(item: pytest.Item):
         module = loader.load(topic_id)
     except loader.LearnerError:
         return (yield)  # the check itself will report why the module is unusable
-    with banned(spec.banned, loader.learner_files(topic_id), exercise, module) as hits:
+    # by name (guards that raise at the learner's call) and by identity (any path: a private module,
+    # an alias, a container), as the jail does, counting only calls with the learner's code on the stack
+    identity = Watch(list(spec.banned), module, loader.learner_files(topic_id), learner_only=True)
+    with banned(spec.banned, loader.learner_files(topic_id), exercise, module) as hits, identity:
         message = "`{}` is not allowed in " + exercise + ": this kata asks you to implement it yourself"
         try:
             result = yield
         except LocalShortcutUsed:
             raise
         except BaseException as error:  # the learner swallowed the ban and the check failed later
-            if hits:
-                _remember_ban(topic_id, exercise, message.format(hits[0]))
-                raise ShortcutUsed(message.format(hits[0])).with_traceback(error.__traceback__) from None
+            found = hits or identity.hits
+            if found:
+                _remember_ban(topic_id, exercise, message.format(found[0]))
+                raise ShortcutUsed(message.format(found[0])).with_traceback(error.__traceback__) from None
             raise
-        if hits:  # swallowed, and the check still passed: a ban is a ban
-            _remember_ban(topic_id, exercise, message.format(hits[0]))
-            raise LocalShortcutUsed(message.format(hits[0]))
+        found = hits or identity.hits
+        if found:  # swallowed, and the check still passed: a ban is a ban
+            _remember_ban(topic_id, exercise, message.format(found[0]))
+            raise LocalShortcutUsed(message.format(found[0]))
     return result
 
 
@@ -177,6 +196,11 @@ def _remember_ban(topic_id: str, exercise: str, message: str) -> None:
 def _jailed_ban(names, exercise: str, topic_id: str):
     """The jail watches the banned objects during every request of this check; a hit fails it."""
     bridge.active_ban = {"names": list(names), "hits": [], "exercise": exercise}
+    def shortcut() -> ShortcutUsed:
+        error = bridge.shortcut_error()
+        _remember_ban(topic_id, exercise, str(error))
+        return error
+
     try:
         try:
             result = yield
@@ -185,14 +209,10 @@ def _jailed_ban(names, exercise: str, topic_id: str):
             raise
         except BaseException as error:
             if bridge.active_ban["hits"]:
-                shortcut = bridge.shortcut_error()
-                _remember_ban(topic_id, exercise, str(shortcut))
-                raise shortcut.with_traceback(error.__traceback__) from None
+                raise shortcut().with_traceback(error.__traceback__) from None
             raise
         if bridge.active_ban["hits"]:
-            shortcut = bridge.shortcut_error()
-            _remember_ban(topic_id, exercise, str(shortcut))
-            raise shortcut
+            raise shortcut()
         return result
     finally:
         bridge.active_ban = None
@@ -212,8 +232,8 @@ def pytest_runtest_logstart(nodeid: str, location) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
-    if call.when == "call" and report.passed and not isinstance(item, ContractCheck) and topic_of(item):
-        contracts.record_of(topic_of(item), meta_of(item)["exercise"]).passed += 1
+    if call.when == "call" and not isinstance(item, ContractCheck) and topic_of(item):
+        _remember_outcome(contracts.record_of(topic_of(item), meta_of(item)["exercise"]), report, call.excinfo)
     if sink is None:
         _shorten_for_learner(report, call)
         return report
@@ -227,6 +247,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             "score": meta["points"] if status == "passed" else 0.0,
         })
     return report
+
+
+def _remember_outcome(record: contracts.Record, report, excinfo) -> None:
+    if report.passed:
+        record.passed += 1
+    elif excinfo is not None and record.first_error is None \
+            and not isinstance(excinfo.value, (NotImplementedError, loader.NotAttempted)):
+        record.first_error = excinfo.value
 
 
 def classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:

@@ -503,10 +503,15 @@ def test_correct_and_stub_students_come_out_right(world):
     book = world.gradebook()
     assert set(book) == {world.good, world.stub, *world.students.values()}, sorted(book)
     good, stub = book[world.good], book[world.stub]
-    assert good["status"] == "graded" and float(good["total"]) == float(good["max_score"]) > 0, good
-    for topic_id in (TOPIC, OTHER):
-        full = world.topic(world.good, topic_id)
-        assert full["score"] == full["max_score"] > 0, (topic_id, full["score"])
+    assert good["status"] == "graded", good
+    full = world.topic(world.good, TOPIC)
+    assert full["score"] == full["max_score"] > 0, full["score"]
+    other = world.topic(world.good, OTHER)  # the class solved only OTHER_SOLVED of it
+    solved = [e for e in other["exercises"] if e["score"] > 0]
+    assert solved and {e["name"] for e in solved} <= set(OTHER_SOLVED), solved  # katas, or a function of one
+    assert all(e["score"] == e["max_score"] for e in solved), solved
+    assert other["score"] == sum(e["max_score"] for e in solved), other["score"]
+    assert float(good["total"]) == full["score"] + other["score"], good
     assert stub["status"] == "graded" and float(stub[TOPIC]) == float(stub[OTHER]) == float(stub["total"]) == 0, stub
 
 

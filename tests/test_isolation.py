@@ -26,7 +26,7 @@ WHOLE_MODULE = {
 ONE_FUNCTION = {
     "loops_forever": ("def gram_schmidt_qr(A):\n    while True:\n        pass\n", "timeout"),
     "os_exit": ("import os\ndef gram_schmidt_qr(A):\n    os._exit(4)\n", "error"),
-    "segfault": ("import ctypes\ndef gram_schmidt_qr(A):\n    return ctypes.string_at(0)\n", "error"),
+    "segfault": ("import faulthandler\ndef gram_schmidt_qr(A):\n    faulthandler._sigsegv()\n", "error"),
     "allocates_50_gb": ("import numpy as np\ndef gram_schmidt_qr(A):\n    big = np.ones((50_000, 125_000))\n    return big, big\n", "error"),
     "sys_exit": ("import sys\ndef gram_schmidt_qr(A):\n    sys.exit(0)\n", "error"),
     "missing_function": ("del gram_schmidt_qr\n", "error"),

@@ -67,7 +67,10 @@ class Watch:
     """Record uses of the banned objects while active; ``hits`` lists their dotted names."""
 
     def __init__(self, names: list[str], learner_module: types.ModuleType | None,
-                 learner_files: set[str] = frozenset()):
+                 learner_files: set[str] = frozenset(), learner_only: bool = False):
+        # learner_only: count a hit only with the learner's code on the stack (in one process with
+        # the checks, whose own reference calls are not the learner's)
+        self.learner_only = learner_only
         self.hits: list[str] = []
         self.where: list[tuple[str, int, str]] = []  # (file, line, function) of the learner's line that led to a hit
         self.learner_files = set(learner_files)
@@ -161,11 +164,19 @@ class Watch:
             return True
         return False
 
+    def _learners(self, frame) -> bool:
+        """A frame of the learner's code; with the checks in this process, only inside a function
+        (a notebook's test cell, which runs the check, is module-level code in a learner's file)."""
+        code = frame.f_code
+        return code.co_filename in self.learner_files and not (self.learner_only and code.co_name == "<module>")
+
     def hit(self, name: str, frame) -> None:
+        while frame is not None and not self._learners(frame):
+            frame = frame.f_back
+        if frame is None and self.learner_only:
+            return
         first = name not in self.hits
         self.hits.append(name)
-        while frame is not None and frame.f_code.co_filename not in self.learner_files:
-            frame = frame.f_back
         if frame is not None and len(self.where) < 4:
             self.where.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
         if first and self.notify is not None:  # told to the judge at once: erasing our record changes nothing
