@@ -293,9 +293,7 @@ class Session:
         while True:
             try:
                 data = self.hits.recv(256, socket.MSG_DONTWAIT)
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError:
+            except OSError:  # nothing waiting (BlockingIOError), or the channel is gone
                 return
             if not data:
                 return
@@ -564,11 +562,11 @@ class Session:
 
     def apply_owned(self, reply: dict, buffers) -> None:
         """The jail changed tensors of ours (an optimiser step on a model we passed): change them here."""
-        import torch
-
         entries = reply.get("owned")
         if not entries or not isinstance(entries, list):
             return
+        import torch  # only here: a topic without tensors never pays for importing it
+
         decoder = wire.Decoder(buffers, lambda n, b: None)
         for entry in entries[:100_000]:
             try:
