@@ -86,6 +86,12 @@ def close_all() -> None:
     for s in list(_sessions.values()):
         s.close()
     _sessions.clear()
+    _import_failures.clear()
+
+
+#: (topic, module path) -> how importing it failed in the first jail that tried: the topic's other
+#: jails (one per ban list) fail the same way at once, instead of each waiting out a hang again
+_import_failures: dict[tuple[str, str], LearnerError] = {}
 
 
 class _Zygote:
@@ -211,10 +217,20 @@ class Session:
 
     def ready(self) -> None:
         """Spawn and import the learner's module if needed; a failed import is remembered."""
+        if self.failure is None and (self.topic_id, str(self.path)) in _import_failures:
+            self.failure = _import_failures[(self.topic_id, str(self.path))]
         if self.failure is not None:
             raise _fresh(self.failure)
         if self.sock is not None:
             return
+        try:
+            self._load()
+        except LearnerError:
+            if self.failure is not None:
+                _import_failures[(self.topic_id, str(self.path))] = self.failure
+            raise
+
+    def _load(self) -> None:
         self.start()
         self.loading = True  # a banned call at import is not a check's: only copies count
         try:

@@ -7,6 +7,7 @@ grading worker (:mod:`grader.worker`) sets :data:`sink` to receive those results
 """
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -36,18 +37,25 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # --- where a check belongs ---------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _placed(path: str) -> tuple[str | None, str]:
+    """(topic or None, visibility) of a check file, from where it lies."""
+    where = Path(path).resolve()
+    if where.parent == HIDDEN_CHECKS:
+        return where.stem, "hidden"
+    return (where.parent.name if where.parent.parent == EXERCISES else None), "public"
+
+
 def topic_of(item: pytest.Item) -> str | None:
-    path = Path(str(item.path)).resolve()
-    if path.parent == HIDDEN_CHECKS:
-        return path.stem
-    if path.parent.parent == EXERCISES:
-        return path.parent.name
+    topic_id = _placed(str(item.path))[0]
+    if topic_id is not None:
+        return topic_id
     declared = getattr(getattr(item, "module", None), "TOPIC", None)
     return declared if isinstance(declared, str) else None
 
 
 def visibility_of(item: pytest.Item) -> str:
-    return "hidden" if Path(str(item.path)).resolve().parent == HIDDEN_CHECKS else "public"
+    return _placed(str(item.path))[1]
 
 
 def meta_of(item: pytest.Item) -> dict[str, Any]:

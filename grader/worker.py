@@ -71,16 +71,23 @@ def preload(topics: list[Topic], jail: bool = True) -> None:
         jails.start_zygote(sorted(_library_modules(topics)))
     for name in ("pytest", "_pytest.python", "_pytest.runner", "_pytest.fixtures", "pytest_timeout", "grader.plugin"):
         importlib.import_module(name)
+    from grader import contracts
     from grader.bans import resolve
     from grader.katas import katas_of
 
     for topic in topics:
-        for kata in katas_of(topic):  # what the bans will resolve in every child
+        for kata in katas_of(topic):  # what the bans will resolve, and the contracts, in every child
+            contracts.contracts_of_kata(topic.id, kata.name)
             for dotted in kata.banned:
                 try:
                     resolve(dotted)
                 except Exception:
                     pass
+        if topic.hidden_checks.is_file():  # pytest (importlib mode) takes it from sys.modules in every child
+            try:
+                importlib.import_module(f"grader.checks.{topic.id}")
+            except Exception:
+                pass  # collection will report it
         for path in check_files(topic, hidden=True):
             for name in _imported_modules(path):
                 try:

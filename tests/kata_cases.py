@@ -102,6 +102,54 @@ def variant_touches_only_its_kata(variant: Variant) -> bool:
     return True
 
 
+def katas_a_variant_reaches(variant: Variant) -> frozenset[str] | None:
+    """The katas whose checks can see the variant: its own, and every kata whose checks use a name
+    the variant rebinds or a reference definition that (transitively) refers to one. None when a
+    check-file helper outside the checks uses such a name (then only a whole grade is safe)."""
+    reference = ast.parse(variant.topic.module_in(SOLUTIONS).read_text(encoding="utf-8"))
+    ref_names = _bound_names(reference)
+    wrong = _bound_names(ast.parse(variant.path.read_text(encoding="utf-8")))
+    reached = {n for n, how in wrong.items() if how == "def" or ref_names.get(n) != how}
+    grown = True
+    while grown:
+        grown = False
+        for node in reference.body:
+            names = set(_bound_names(ast.Module(body=[node], type_ignores=[])))
+            used = {leaf.id for leaf in ast.walk(node) if isinstance(leaf, ast.Name)}
+            if names - reached and used & reached:
+                reached |= names
+                grown = True
+    by_kata, shared = _names_the_checks_use(variant.topic)
+    if reached & shared:
+        return None
+    return frozenset({variant.kata} | {kata for kata, names in by_kata.items() if names & reached})
+
+
+def _names_the_checks_use(topic: Topic) -> tuple[dict[str, set[str]], set[str]]:
+    """(kata -> learner names its checks use, names used outside any check: helpers, fixtures)."""
+    by_kata: dict[str, set[str]] = {}
+    shared: set[str] = set()
+    for path in (topic.public_checks, topic.hidden_checks):
+        if not path.is_file():
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        proxies = {t.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                   and getattr(node.value.func, "id", "") == "learner" for t in node.targets if isinstance(t, ast.Name)}
+
+        def used(node: ast.AST) -> set[str]:
+            return {sub.attr for sub in ast.walk(node) if isinstance(sub, ast.Attribute)
+                    and isinstance(sub.value, ast.Name) and sub.value.id in proxies}
+
+        for node in tree.body:
+            kata = next((ast.literal_eval(d.args[0]) for d in getattr(node, "decorator_list", [])
+                         if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "check" and d.args), None)
+            if kata is None:
+                shared |= used(node)
+            else:
+                by_kata.setdefault(kata, set()).update(used(node))
+    return by_kata, shared
+
+
 def build_variant_tree(variant: Variant, root: Path) -> Path:
     """``root/<topic>/<topic>.py`` = reference + variant; returns ``root``."""
     topic = variant.topic

@@ -16,7 +16,7 @@ from grader.katas import katas_of
 from grader.results import TopicResult
 from grader.worker import Job, Limits, preload, run_jobs
 from tests.kata_cases import (Variant, alternatives_of, available_topics, build_variant_tree,
-                              variant_touches_only_its_kata, variants_of)
+                              katas_a_variant_reaches, variant_touches_only_its_kata, variants_of)
 
 TOPICS = available_topics()
 TOPIC_IDS = [t.id for t in TOPICS]
@@ -40,11 +40,12 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
     for variant in variants_of(topic) + alternatives_of(topic):
         root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
         # A variant that nothing else in the reference refers to cannot touch the other katas:
-        # grading its own kata is enough (and several times faster).
-        only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else None
+        # grading its own kata is enough (and several times faster); else the katas it can reach.
+        alone = variant_touches_only_its_kata(variant)
+        only = frozenset({variant.kata}) if alone else katas_a_variant_reaches(variant)
         # a known-wrong variant graded on its kata alone has proved its point at its first lost check
         jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
-                        first_failure=only is not None and not variant.correct))
+                        first_failure=only == {variant.kata} and not variant.correct))
     preload([topic])
     results = run_jobs(jailed, Limits(check_timeout=30, topic_deadline=300))
     results += run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300, jail=False))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 import tempfile
@@ -42,6 +43,7 @@ MESSAGES = {
     "uses_banned_shortcut": "`numpy.linalg.qr` is not allowed", "returns_none": "while checking your result",
 }
 CASES = sorted({**WHOLE_MODULE, **ONE_FUNCTION})
+HANG_IN_EVERY_CHECK = {"loops_forever"}
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -68,7 +70,9 @@ def graded() -> dict[str, tuple]:
         jobs.append(Job(LA, root, key=name))
     preload([LA])
     limits = Limits(check_timeout=3, topic_deadline=120, memory_mb=1024)
-    results = run_jobs(jobs, limits)
+    hangs = [j for j in jobs if j.key in HANG_IN_EVERY_CHECK]  # a shorter limit: each of its checks waits it out
+    results = run_jobs([j for j in jobs if j not in hangs], limits) + run_jobs(hangs, replace(limits, check_timeout=1.5))
+    jobs = [j for j in jobs if j not in hangs] + hangs
     return {job.key: (result, digests[job.key], _tree_digest(job.target)) for job, result in zip(jobs, results)}
 
 
