@@ -52,6 +52,10 @@ class Job:
     first_failure: bool = False  # stop at the first check that does not pass (mutation testing)
 
 
+UNUSED_PLUGINS = ("junitxml", "doctest", "pastebin", "legacypath", "setuponly", "setupplan", "stepwise",
+                  "logging", "faulthandler", "debugging", "recwarn", "subtests")
+
+
 def check_files(topic: Topic, hidden: bool) -> list[Path]:
     files = [topic.public_checks]
     if hidden and topic.hidden_checks.is_file():
@@ -166,6 +170,8 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
             "--tb=no",
             # these two run gc.collect() over the whole preloaded heap at exit: ~0.4 s a child
             "-p", "no:unraisableexception", "-p", "no:threadexception",
+            # plugins a grading run never uses: each costs its registration in every child
+            *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
             "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
         ] + (["--maxfail=1"] if job.first_failure else [])
         pytest.main(args)
