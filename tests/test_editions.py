@@ -105,10 +105,10 @@ def test_nbgrader_autogrades_with_the_same_points_as_the_grader(tmp_path):
 
     from grader.notebooks import CONFIG, topic_notebook
 
-    # two katas of the topic (the wrong variant's and one more, each with a ban and a contract):
-    # every notebook cell runs pytest once, so the whole topic would take minutes and prove no more
+    # one kata of the topic, the wrong variant's (with a ban and a contract): every notebook cell
+    # runs pytest once, so the whole topic would take minutes and prove no more
     variant = next(v for v in variants_of(TOPIC) if variant_touches_only_its_kata(v))
-    katas = {TOPIC.id: {variant.kata, "lu_solve"}}
+    katas = {TOPIC.id: {variant.kata}}
     reference = grade(SOLUTIONS, topic_id=TOPIC.id, only_exercises=katas)
     checks = next(t for t in reference.topics if t.topic.id == TOPIC.id).checks
     assert {c.exercise for c in checks} == katas[TOPIC.id]
@@ -144,4 +144,6 @@ def test_nbgrader_autogrades_with_the_same_points_as_the_grader(tmp_path):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         theirs = {s: gradebook.find_submission_notebook(TOPIC.id, "phase1", s).score for s in ours}
     assert theirs == pytest.approx(ours), (theirs, ours)
-    assert ours["ref"] > ours["wrong"] > 0 and ours["stub"] == 0
+    # the variant escapes its kata's ban by an alias: nbgrader runs the checks in the kernel's own
+    # process, and must still charge every one of them (it gave full marks before the identity watch)
+    assert ours["ref"] > ours["wrong"] and ours["stub"] == 0
