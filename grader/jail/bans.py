@@ -164,14 +164,8 @@ class Watch:
             return True
         return False
 
-    def _learners(self, frame) -> bool:
-        """A frame of the learner's code; with the checks in this process, only inside a function
-        (a notebook's test cell, which runs the check, is module-level code in a learner's file)."""
-        code = frame.f_code
-        return code.co_filename in self.learner_files and not (self.learner_only and code.co_name == "<module>")
-
     def hit(self, name: str, frame) -> None:
-        while frame is not None and not self._learners(frame):
+        while frame is not None and frame.f_code.co_filename not in self.learner_files:
             frame = frame.f_back
         if frame is None and self.learner_only:
             return
