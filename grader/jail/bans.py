@@ -38,6 +38,83 @@ def resolve(dotted: str) -> Any:
     raise ValueError(f"cannot resolve banned name {dotted!r}")
 
 
+#: torch namespaces where one operation is published under one name: a ban of any of them is a ban
+#: of all (``torch.softmax``, ``torch.nn.functional.softmax``, ``x.softmax``, ``torch.ops.aten.softmax``)
+_TORCH_HOMES = ("torch", "torch.nn.functional", "torch._C._nn", "torch._C._VariableFunctions", "torch.special",
+                "torch.Tensor", "torch.ops.aten")
+#: names that mean another operation in another home (``Tensor.unfold`` is a sliding window, not im2col)
+_NOT_THE_SAME = {"unfold", "fold"}
+#: the same work published under other names (the op a Python wrapper dispatches to, an older spelling)
+_COUSINS = {
+    "sigmoid": ["torch.special.expit"],
+    "softmax": ["torch._softmax", "torch.ops.aten._softmax"],
+    "log_softmax": ["torch._log_softmax", "torch.ops.aten._log_softmax"],
+    "layer_norm": ["torch.native_layer_norm", "torch.ops.aten.native_layer_norm"],
+    "rms_norm": ["torch._fused_rms_norm", "torch.ops.aten._fused_rms_norm"],
+    "batch_norm": ["torch.native_batch_norm", "torch.ops.aten.native_batch_norm", "torch._native_batch_norm_legit",
+                   "torch.ops.aten._native_batch_norm_legit", "torch._batch_norm_impl_index"],
+    "cross_entropy": ["torch._C._nn.cross_entropy_loss", "torch.ops.aten.cross_entropy_loss"],
+    "nll_loss": ["torch._C._nn.nll_loss_nd", "torch.ops.aten.nll_loss_nd", "torch._C._nn.nll_loss2d"],
+    "scaled_dot_product_attention": ["torch._scaled_dot_product_attention_math",
+                                     "torch.ops.aten._scaled_dot_product_attention_math",
+                                     "torch._scaled_dot_product_flash_attention_for_cpu",
+                                     "torch.ops.aten._scaled_dot_product_flash_attention_for_cpu"],
+    "conv2d": ["torch.convolution", "torch._convolution", "torch.ops.aten.convolution",
+               "torch.ops.aten._convolution"],
+    "max_pool2d": ["torch.ops.aten.max_pool2d_with_indices", "torch._C._nn.max_pool2d_with_indices"],
+    "unfold": ["torch._C._nn.im2col", "torch.ops.aten.im2col"],
+    "fold": ["torch._C._nn.col2im", "torch.ops.aten.col2im"],
+    "grad": ["torch.func.grad", "torch.func.grad_and_value", "torch.func.vjp", "torch.func.jacrev",
+             "torch.func.jacfwd", "torch.func.hessian", "torch.autograd.functional.vjp",
+             "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian"],
+}
+
+
+def same_operation(names: list[str] | tuple[str, ...]) -> list[str]:
+    """``names`` and every other public name of the same torch operation that exists here.
+
+    >>> "torch.ops.aten.layer_norm" in same_operation(["torch.nn.functional.layer_norm"])
+    True
+    """
+    out = list(dict.fromkeys(names))
+    for dotted in names:
+        home, _, op = dotted.rpartition(".")
+        if home == "torch.autograd" and op == "grad":
+            out += _COUSINS["grad"]
+            continue
+        if home not in _TORCH_HOMES:
+            continue
+        family = [f"{h}.{op}" for h in _TORCH_HOMES] if op not in _NOT_THE_SAME else []
+        for name in family + _COUSINS.get(op, []):
+            if name not in out and _exists(name):
+                out.append(name)
+    return out
+
+
+def _exists(dotted: str) -> bool:
+    try:
+        resolve(dotted)
+        return True
+    except Exception:
+        return False
+
+
+def _op_builtins(obj: Any) -> list[Any]:
+    """The builtins a ``torch.ops.aten`` packet or overload calls (what a profile hook sees)."""
+    kind = type(obj).__name__
+    if kind == "OpOverload":
+        return [obj._op]
+    if kind == "OpOverloadPacket":
+        found = [obj._op]
+        for overload in obj.overloads():
+            try:
+                found.append(getattr(obj, overload)._op)
+            except Exception:
+                continue
+        return found
+    return []
+
+
 def _codes_of(obj: Any) -> set:
     """Code objects whose execution means ``obj`` (or a method of it) is being used."""
     codes = set()
@@ -63,6 +140,11 @@ def _codes_of(obj: Any) -> set:
     return codes
 
 
+def _torch_sees(obj: Any) -> bool:
+    """True for what the torch function mode is handed (a tensor method, an aten op): no guard needed."""
+    return type(obj).__name__ in ("method_descriptor", "OpOverload", "OpOverloadPacket", "getset_descriptor")
+
+
 class Watch:
     """Record uses of the banned objects while active; ``hits`` lists their dotted names."""
 
@@ -81,12 +163,15 @@ class Watch:
         self.builtin_names: dict[int, str] = {}
         self.keep: list[Any] = []
         self.guards: list[tuple[Any, str, Any, Any]] = []  # (owner, attribute, original, guard)
-        for dotted in names:
+        for dotted in same_operation(names):
             try:
                 obj = resolve(dotted)
             except Exception:
                 continue
             self.keep.append(obj)
+            for builtin in _op_builtins(obj):
+                self.keep.append(builtin)
+                self.builtin_names[id(builtin)] = dotted
             if isinstance(obj, types.MethodType) and not isinstance(obj.__self__, type):
                 code = getattr(obj.__func__, "__code__", None)
                 if code is not None:
@@ -97,7 +182,7 @@ class Watch:
                 self.code_names.setdefault(code, dotted)
             if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType)) or not codes:
                 self.builtin_names[id(obj)] = dotted
-            if not codes and not isinstance(obj, (types.BuiltinFunctionType, type)):
+            if not codes and not isinstance(obj, (types.BuiltinFunctionType, type)) and not _torch_sees(obj):
                 self._plan_guards(obj, dotted, learner_module)
         self.torch_mode = self._torch_mode()
 

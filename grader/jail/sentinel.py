@@ -64,15 +64,17 @@ def _profile(state, frame, event, arg):  # no globals, no builtins: everything c
 
 def arm(names: list[str], fd: int = HIT_FD) -> None:
     """Install the profile and audit hooks for ``names``; call once, before the learner's code runs."""
-    from grader.jail.bans import _codes_of, resolve  # bans imports this module
+    from grader.jail.bans import _codes_of, _op_builtins, resolve, same_operation  # bans imports this module
 
     names_by_code: dict[types.CodeType, str] = {}
     names_by_id: dict[int, tuple[str, Any]] = {}  # the object too: its id cannot be recycled
-    for dotted in names:
+    for dotted in same_operation(names):
         try:
             obj = resolve(dotted)
         except Exception:
             continue
+        for builtin in _op_builtins(obj):  # torch.ops.aten.X(...) calls X._op: a builtin the hook sees
+            names_by_id[id(builtin)] = (dotted, builtin)
         if isinstance(obj, types.MethodType) and not isinstance(obj.__self__, type):
             continue  # a method bound to one object: bans.Watch tells it by its self
         found = _codes_of(obj)
