@@ -105,3 +105,36 @@ def test_the_walls_hold_against_a_probing_module(tmp_path):
                        tmp_path)
     assert seen == ["write_home"], f"only the jail's own scratch folder may be reached, but these got through: {seen}"
     assert not (REPO / "grader" / "planted.txt").exists() and not Path("/tmp/kata-planted.txt").exists()
+
+
+SENTINEL_PROBE = r'''
+import socket, sys, torch
+from grader.jail import sentinel
+judge, jail = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+sentinel.arm(%(names)r, fd=jail.fileno())
+x = torch.randn(3, 4)
+for name, call in %(calls)s:
+    call(x)
+    judge.setblocking(False)
+    try:
+        heard = judge.recv(200).decode()
+    except BlockingIOError:
+        heard = ""
+    print(name, "->", heard or "unseen", flush=True)
+'''
+
+
+def test_the_sentinel_sees_every_public_name_of_a_banned_torch_operation():
+    calls = ("[('torch.ops.aten.layer_norm', lambda x: torch.ops.aten.layer_norm(x, [4])),"
+             " ('torch.ops.aten.layer_norm.default', lambda x: torch.ops.aten.layer_norm.default(x, [4])),"
+             " ('torch.layer_norm', lambda x: torch.layer_norm(x, [4])),"
+             " ('torch.native_layer_norm', lambda x: torch.native_layer_norm(x, [4], None, None, 1e-5)),"
+             " ('torch.relu', lambda x: torch.relu(x))]")
+    done = subprocess.run([sys.executable, "-c", SENTINEL_PROBE % {"names": ["torch.nn.functional.layer_norm"],
+                                                                   "calls": calls}],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    lines = dict(line.split(" -> ") for line in done.stdout.splitlines() if " -> " in line)
+    assert len(lines) == 5, done.stdout + done.stderr[-2000:]
+    assert lines.pop("torch.relu") == "unseen", "a call of another operation was reported as banned"
+    unseen = [name for name, heard in lines.items() if heard == "unseen"]
+    assert not unseen, f"the sentinel missed the banned layer norm reached as {unseen}"
