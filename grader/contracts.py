@@ -259,7 +259,18 @@ def signature_in(source: str, name: str) -> tuple[Parameter, ...] | None:
         else:
             arguments.args = arguments.args[1:]
 
+    constants = {}  # NAME = <literal> at the top of the module: a default may be written either way
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                ast.literal_eval(node.value)
+            except (ValueError, SyntaxError, TypeError):
+                continue
+            constants[node.targets[0].id] = node.value
+
     def text(node) -> str | None:
+        if isinstance(node, ast.Name) and node.id in constants:
+            node = constants[node.id]
         return None if node is None else (ast.get_source_segment(source, node) or ast.unparse(node))
 
     positional = arguments.posonlyargs + arguments.args

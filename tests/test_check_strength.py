@@ -5,7 +5,7 @@ and the hidden checks run every branch of the reference.
 One run of the hidden checks against the reference, in process, under coverage.py (branch mode),
 with the contract log on (tests/reference_run.py), feeds every test here.
 
-The topics held to this so far are STRENGTH_TOPICS (phases 1-2); the later phases join as their
+The topics held to this so far are STRENGTH_TOPICS; the others join as their
 checks are brought up to it.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from grader.katas import katas_of
 from tests import reference_run
 from tests.reference_run import ReferenceRun
 
-STRENGTH_TOPICS = ["linear_algebra", "probability", "supervised", "unsupervised"]
+STRENGTH_TOPICS = ["linear_algebra", "probability", "supervised", "unsupervised", "llm_lifecycle"]
 # KATA_STRENGTH_TOPICS=attention,rag: hold just these (a topic's author, while writing its checks)
 if os.environ.get("KATA_STRENGTH_TOPICS"):
     STRENGTH_TOPICS = [t.strip() for t in os.environ["KATA_STRENGTH_TOPICS"].split(",") if t.strip()]

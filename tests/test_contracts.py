@@ -57,6 +57,11 @@ def test_signatures_are_read_from_source_and_compared():
     assert "the default of tol is 1e-6" in signature_problem(
         stub, signature_in("def f(A, b, *, tol=1e-6, rng=None): pass", "f"))
     assert signature_in("x = 1", "f") is None and signature_in("def f(:", "f") is None
+    # a default written as a module constant is its value: IGNORE_INDEX = -100 ... ignore_index=IGNORE_INDEX
+    literal = signature_in("def loss(x, ignore_index=-100): pass", "loss")
+    assert signature_problem(literal, signature_in("IGNORE = -100\ndef loss(x, ignore_index=IGNORE): pass", "loss")) is None
+    assert "the default of ignore_index is -1" in signature_problem(
+        literal, signature_in("IGNORE = -1\ndef loss(x, ignore_index=IGNORE): pass", "loss"))
 
 
 def _contract(returns="ndarray[float64]", modifies=(), may_alias=False, source="def f(A, k=2): ..."):

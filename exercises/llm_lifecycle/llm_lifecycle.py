@@ -15,7 +15,7 @@ IGNORE_INDEX = -100
 
 # --- next_token_loss ---------------------------------------------------------------------------
 
-def next_token_loss(logits, tokens, ignore_index=IGNORE_INDEX):
+def next_token_loss(logits, tokens, ignore_index=-100):
     """Mean cross-entropy of logits[:, t] against tokens[:, t + 1], skipping ignored targets.
 
     logits (B, T, V) float, tokens (B, T) long  ->  0-dim tensor.  All targets ignored -> 0.0.
@@ -24,7 +24,7 @@ def next_token_loss(logits, tokens, ignore_index=IGNORE_INDEX):
     raise NotImplementedError("next_token_loss: see exercises/llm_lifecycle/README.md")
 
 
-def perplexity(logits, tokens, ignore_index=IGNORE_INDEX):
+def perplexity(logits, tokens, ignore_index=-100):
     """exp(next_token_loss): the effective number of tokens the model hesitates between."""
     raise NotImplementedError("next_token_loss: see exercises/llm_lifecycle/README.md")
 

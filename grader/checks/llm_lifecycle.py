@@ -33,6 +33,12 @@ def _randint(seed, high, *shape):
     return torch.randint(0, high, shape, generator=_gen(seed))
 
 
+def _same_dtype(got, x, what):
+    expect(isinstance(got, torch.Tensor) and got.dtype == x.dtype,
+           f"{what} should have the input's dtype ({str(x.dtype).replace('torch.', '')}): compute in the input's dtype, "
+           "without .float() or .double()")
+
+
 def _ref_next_token_loss(logits, tokens, ignore_index=-100):
     V = logits.shape[-1]
     return F.cross_entropy(logits[:, :-1].reshape(-1, V), tokens[:, 1:].reshape(-1), ignore_index=ignore_index)
@@ -42,17 +48,18 @@ def _ref_next_token_loss(logits, tokens, ignore_index=-100):
 # next_token_loss (and perplexity)
 # ---------------------------------------------------------------------------------------------
 
-@check("next_token_loss", points=2)
+@check("next_token_loss", points=2, pins=["shift", "ban-any-path", "input-dtype"])
 @pytest.mark.parametrize("B,T,V", [(3, 7, 11), (5, 2, 19)], ids=["short_batch", "two_tokens"])
 def test_next_token_loss_matches_cross_entropy(B, T, V):
     logits, tokens = _randn(1, B, T, V, scale=2.0), _randint(2, V, B, T)
     got = ll.next_token_loss(logits, tokens)
     expect(isinstance(got, torch.Tensor), "next_token_loss should return a torch tensor (0-dim)")
+    _same_dtype(got, logits, "the loss")
     assert_close(as_number(got, "loss"), _ref_next_token_loss(logits, tokens), name="loss",
                  hint="logits[:, t] predicts tokens[:, t + 1]: drop the last logit and the first token")
 
 
-@check("next_token_loss", points=2)
+@check("next_token_loss", points=2, pins=["ignore-index"])
 def test_next_token_loss_ignores_minus_100_targets():
     B, T, V = 4, 9, 13
     logits, tokens = _randn(3, B, T, V), _randint(4, V, B, T)
@@ -66,9 +73,13 @@ def test_next_token_loss_ignores_minus_100_targets():
     assert_close(as_number(ll.next_token_loss(logits, tokens7, ignore_index=7), "loss"),
                  _ref_next_token_loss(logits, tokens7, ignore_index=7), name="loss with ignore_index=7",
                  hint="use the ignore_index argument, not a hard-coded -100")
+    one = torch.full((B, T), -100)
+    one[1, 3] = int(tokens7[1, 3])            # exactly one target is kept
+    assert_close(as_number(ll.next_token_loss(logits, one), "loss"), _ref_next_token_loss(logits, one),
+                 name="loss with a single kept target", hint="divide by the number of kept targets (here 1)")
 
 
-@check("next_token_loss", points=1)
+@check("next_token_loss", points=1, pins=["all-ignored-zero", "inputs-unchanged"])
 def test_next_token_loss_all_ignored_is_zero_and_inputs_kept():
     logits, tokens = _randn(5, 2, 6, 8), torch.full((2, 6), -100)
     tokens[:, 0] = 3  # token 0 is never a target, so every target is ignored
@@ -79,7 +90,7 @@ def test_next_token_loss_all_ignored_is_zero_and_inputs_kept():
            "next_token_loss modified its inputs: work on new tensors")
 
 
-@check("next_token_loss", points=1)
+@check("next_token_loss", points=1, pins=["stable", "differentiable"])
 def test_next_token_loss_stable_and_differentiable():
     B, T, V = 2, 5, 7
     logits = _randn(6, B, T, V, scale=1000.0).requires_grad_(True)
@@ -95,7 +106,7 @@ def test_next_token_loss_stable_and_differentiable():
     assert_close(logits.grad, ref_logits.grad, name="gradient of the loss wrt logits")
 
 
-@check("next_token_loss", points=1)
+@check("next_token_loss", points=1, pins=["perplexity-exp", "perplexity-ignore-index"])
 def test_perplexity_is_exp_of_loss():
     B, T, V = 3, 8, 17
     logits, tokens = _randn(8, B, T, V), _randint(9, V, B, T)
@@ -103,9 +114,24 @@ def test_perplexity_is_exp_of_loss():
     assert_close(as_number(ll.perplexity(logits, tokens), "perplexity"),
                  torch.exp(_ref_next_token_loss(logits, tokens)), name="perplexity",
                  hint="perplexity = exp(mean next-token cross-entropy), with the same shift and ignore_index")
+    tokens5 = tokens.clone()
+    tokens5[tokens5 == -100] = 5
+    assert_close(as_number(ll.perplexity(logits, tokens5, ignore_index=5), "perplexity"),
+                 torch.exp(_ref_next_token_loss(logits, tokens5, ignore_index=5)), name="perplexity with ignore_index=5",
+                 hint="pass ignore_index on to the loss: perplexity takes the same arguments")
     flat = torch.zeros(2, 4, 29, dtype=f64)
     assert_close(as_number(ll.perplexity(flat, _randint(10, 29, 2, 4)), "perplexity"), 29.0,
                  name="perplexity of uniform logits", hint="a uniform model over V tokens has perplexity V")
+
+
+@check("next_token_loss", points=1, pins=["input-dtype"])
+def test_next_token_loss_float32_stays_float32():
+    logits, tokens = _randn(11, 3, 6, 10).float(), _randint(12, 10, 3, 6)
+    got = ll.next_token_loss(logits, tokens)
+    _same_dtype(got, logits, "the loss of float32 logits")
+    assert_close(as_number(got, "loss"), _ref_next_token_loss(logits.double(), tokens), rtol=1e-5, atol=1e-6,
+                 name="loss of float32 logits")
+    _same_dtype(ll.perplexity(logits, tokens), logits, "the perplexity of float32 logits")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +165,7 @@ def _collated(out):
     return out["input_ids"], out["attention_mask"], out["labels"]
 
 
-@check("sft_collate", points=2)
+@check("sft_collate", points=2, pins=["right-padding", "labels-minus-100", "long-tensors", "attention-mask"])
 @pytest.mark.parametrize("seed,n,pad", [(11, 5, 0), (12, 3, 49)], ids=["five_pad0", "three_pad49"])
 def test_sft_collate_matches_reference(seed, n, pad):
     examples = _random_examples(seed, n)
@@ -154,7 +180,7 @@ def test_sft_collate_matches_reference(seed, n, pad):
            "labels are wrong: the response tokens at their own positions (unshifted), -100 on the prompt and on padding")
 
 
-@check("sft_collate", points=1)
+@check("sft_collate", points=1, pins=["padding-by-position"])
 def test_sft_collate_pad_id_collides_with_a_real_token():
     # pad_id 7 also appears inside a response: a label derived from "ids != pad_id" would be wrong
     examples = [([1, 2], [7, 7, 3]), ([4], [5])]
@@ -164,7 +190,7 @@ def test_sft_collate_pad_id_collides_with_a_real_token():
            "a real token equal to pad_id must stay in attention_mask and labels: mark padding by position, not by value")
 
 
-@check("sft_collate", points=1)
+@check("sft_collate", points=1, pins=["lists-or-tensors", "inputs-unchanged"])
 def test_sft_collate_accepts_tensors_and_does_not_mutate():
     examples = _random_examples(13, 4)
     as_tensors = [(torch.tensor(p), torch.tensor(r)) for p, r in examples]
@@ -176,7 +202,7 @@ def test_sft_collate_accepts_tensors_and_does_not_mutate():
     expect(examples == snapshot, "sft_collate modified the examples it was given")
 
 
-@check("sft_collate", points=1)
+@check("sft_collate", points=1, pins=["labels-unshifted"])
 def test_sft_collate_loss_counts_only_response_tokens():
     # property: the shifted loss on the collated batch equals the mean NLL of the response tokens only
     examples = _random_examples(14, 3, vocab=23)
@@ -197,7 +223,7 @@ def test_sft_collate_loss_counts_only_response_tokens():
 # masked_mean
 # ---------------------------------------------------------------------------------------------
 
-@check("masked_mean", points=2)
+@check("masked_mean", points=2, pins=["mean-over-valid", "dim-none"])
 @pytest.mark.parametrize("dim", [0, 1, -1, None], ids=["dim0", "dim1", "dim_last", "all"])
 def test_masked_mean_matches_numpy(dim):
     x = _randn(21, 6, 9)
@@ -211,21 +237,22 @@ def test_masked_mean_matches_numpy(dim):
                  hint="sum of x over valid entries divided by the number of valid entries along dim")
 
 
-@check("masked_mean", points=1)
+@check("masked_mean", points=1, pins=["empty-slice-zero", "mask-dtypes"])
 def test_masked_mean_int_mask_and_fully_masked_slice():
     x = _randn(23, 4, 7)
     mask = (torch.rand(4, 7, generator=_gen(24)) > 0.5).long()
     mask[2] = 0
     mask[0, 0] = 1
     mask[1, 1] = 1
-    mask[3, 2] = 1
+    mask[3] = 0
+    mask[3, 2] = 1                             # a row with exactly one valid entry
     got = ll.masked_mean(x, mask, dim=1)
     want = np.ma.masked_array(x.numpy(), mask=mask.numpy() == 0).mean(axis=1).filled(0.0)
     assert_close(got, want, name="masked_mean with a 0/1 integer mask and an all-masked row",
                  hint="a row with no valid entry gives 0, not NaN: clamp the count to at least 1")
 
 
-@check("masked_mean", points=1)
+@check("masked_mean", points=1, pins=["select-not-multiply"])
 def test_masked_mean_ignores_inf_and_nan_in_masked_entries():
     x = _randn(25, 3, 5)
     mask = torch.ones(3, 5, dtype=torch.bool)
@@ -239,7 +266,7 @@ def test_masked_mean_ignores_inf_and_nan_in_masked_entries():
                  hint="x * mask turns -inf * 0 into NaN: select with torch.where(mask, x, 0) instead")
 
 
-@check("masked_mean", points=1)
+@check("masked_mean", points=1, pins=["differentiable"])
 def test_masked_mean_gradient():
     x = _randn(26, 5, 4).requires_grad_(True)
     mask = torch.rand(5, 4, generator=_gen(27)) > 0.3
@@ -248,6 +275,27 @@ def test_masked_mean_gradient():
     want = mask.double() / mask.double().sum(0, keepdim=True)
     assert_close(x.grad, want, name="gradient of masked_mean wrt x",
                  hint="each valid entry gets 1 / count, masked entries 0; keep the computation differentiable")
+
+
+@check("masked_mean", points=1, pins=["empty-slice-zero", "dim-none", "mask-dtypes", "result-dtype"])
+def test_masked_mean_empty_mask_over_everything_float_mask_and_float32():
+    x = _randn(28, 3, 4)
+    got = ll.masked_mean(x, torch.zeros(3, 4, dtype=torch.bool))
+    expect(isinstance(got, torch.Tensor) and got.dim() == 0, "masked_mean with dim=None should return a 0-dim tensor")
+    expect(bool(torch.isfinite(got)) and float(got) == 0.0,
+           "with dim=None and no valid entry at all the mean should be 0 (not NaN): clamp the count to at least 1")
+    fmask = (torch.rand(3, 4, generator=_gen(29)) > 0.5).double()
+    fmask[0] = 0.0
+    fmask[1] = 0.0
+    fmask[1, 3] = 1.0
+    want = np.ma.masked_array(x.numpy(), mask=fmask.numpy() == 0).mean(axis=1).filled(0.0)
+    assert_close(ll.masked_mean(x, fmask, dim=1), want, name="masked_mean with a 0/1 float mask",
+                 hint="a float mask of 0.0 / 1.0 means the same as a bool one (convert it with .bool())")
+    x32 = x.float()
+    got32 = ll.masked_mean(x32, fmask.bool(), dim=1)
+    expect(isinstance(got32, torch.Tensor) and got32.dtype == torch.float32,
+           "masked_mean of a float32 x should be float32: compute in x's dtype (cast the count to x.dtype)")
+    assert_close(got32.double(), want, rtol=1e-5, atol=1e-6, name="masked_mean of float32 x")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,7 +316,7 @@ def _prompt_response_mask(B, T, prompt_lens, resp_lens):
     return mask
 
 
-@check("sequence_logprobs", points=2)
+@check("sequence_logprobs", points=2, pins=["shift", "sum-not-mean", "mask-dtypes"])
 @pytest.mark.parametrize("mask_dtype", [torch.bool, torch.long, f64], ids=["bool_mask", "long_mask", "float_mask"])
 def test_sequence_logprobs_matches_cross_entropy(mask_dtype):
     B, T, V = 4, 10, 21
@@ -280,7 +328,7 @@ def test_sequence_logprobs_matches_cross_entropy(mask_dtype):
                  hint="sum log p(labels[:, t] | logits[:, t-1]) over the positions t where mask[:, t] is 1")
 
 
-@check("sequence_logprobs", points=1)
+@check("sequence_logprobs", points=1, pins=["prompt-padding-excluded", "mask-aligned-with-labels"])
 def test_sequence_logprobs_excludes_prompt_and_padding():
     # property: changing labels/logits outside the response does not change the result
     B, T, V = 3, 9, 15
@@ -305,7 +353,7 @@ def test_sequence_logprobs_excludes_prompt_and_padding():
                  hint="positions with mask 0 never count, whatever their label")
 
 
-@check("sequence_logprobs", points=1)
+@check("sequence_logprobs", points=1, pins=["stable", "mask-aligned-with-labels"])
 def test_sequence_logprobs_stable_and_not_positive():
     B, T, V = 2, 6, 9
     logits, labels = _randn(35, B, T, V, scale=800.0), _randint(36, V, B, T)
@@ -315,7 +363,7 @@ def test_sequence_logprobs_stable_and_not_positive():
     assert_close(got, _ref_sequence_logprobs(logits, labels, mask), rtol=1e-9, name="sequence log-probs at huge logits")
 
 
-@check("sequence_logprobs", points=1)
+@check("sequence_logprobs", points=1, pins=["differentiable", "inputs-unchanged", "input-dtype"])
 def test_sequence_logprobs_gradient_and_inputs_kept():
     B, T, V = 3, 7, 11
     logits = _randn(37, B, T, V).requires_grad_(True)
@@ -326,6 +374,10 @@ def test_sequence_logprobs_gradient_and_inputs_kept():
     _ref_sequence_logprobs(ref, labels, mask).sum().backward()
     assert_close(logits.grad, ref.grad, name="gradient wrt logits")
     expect(torch.equal(labels, before[0]) and torch.equal(mask, before[1]), "sequence_logprobs modified labels or mask")
+    got32 = ll.sequence_logprobs(logits.detach().float(), labels, mask)
+    _same_dtype(got32, logits.detach().float(), "the log-probs of float32 logits")
+    assert_close(got32.double(), _ref_sequence_logprobs(logits.detach(), labels, mask), rtol=1e-5, atol=1e-5,
+                 name="log-probs of float32 logits")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,14 +389,14 @@ def _ref_bt(rc, rr):
     return torch.tensor(np.mean(np.logaddexp(0.0, -(rc - rr).detach().numpy())), dtype=f64)
 
 
-@check("reward_model_loss", points=2)
+@check("reward_model_loss", points=2, pins=["bradley-terry-mean"])
 def test_reward_model_loss_matches_formula():
     rc, rr = _randn(41, 13, scale=2.0), _randn(42, 13, scale=2.0)
     assert_close(as_number(ll.reward_model_loss(rc, rr), "loss"), _ref_bt(rc, rr), name="reward model loss",
                  hint="mean over pairs of -log sigmoid(r_chosen - r_rejected)")
 
 
-@check("reward_model_loss", points=2)
+@check("reward_model_loss", points=2, pins=["finite-any-margin"])
 def test_reward_model_loss_stable_at_extreme_margins():
     rc = torch.tensor([1000.0, -1000.0, 0.0, 500.0], dtype=f64)
     rr = torch.tensor([-1000.0, 1000.0, 0.0, 600.0], dtype=f64)
@@ -353,7 +405,7 @@ def test_reward_model_loss_stable_at_extreme_margins():
     assert_close(got, _ref_bt(rc, rr), rtol=1e-12, name="reward model loss at extreme margins")
 
 
-@check("reward_model_loss", points=1)
+@check("reward_model_loss", points=1, pins=["differentiable"])
 def test_reward_model_loss_gradient_pushes_chosen_up():
     rc, rr = _randn(43, 9).requires_grad_(True), _randn(44, 9).requires_grad_(True)
     ll.reward_model_loss(rc, rr).backward()
@@ -363,7 +415,7 @@ def test_reward_model_loss_gradient_pushes_chosen_up():
     assert_close(rr.grad, -want, name="d loss / d r_rejected")
 
 
-@check("reward_model_loss", points=1)
+@check("reward_model_loss", points=1, pins=["accuracy-strict", "accuracy-float"])
 def test_reward_accuracy():
     rc = torch.tensor([2.0, 1.0, 0.5, -1.0, 3.0, 0.0, 4.0], dtype=f64)
     rr = torch.tensor([1.0, 1.0, 0.7, -2.0, 2.0, 0.1, -4.0], dtype=f64)
@@ -389,7 +441,7 @@ def _ref_dpo(pc, pr, rc, rr, beta):
     return np.mean(np.logaddexp(0.0, -(cr - rj))), cr, rj
 
 
-@check("dpo_loss", points=2)
+@check("dpo_loss", points=2, pins=["implicit-rewards", "default-beta"])
 @pytest.mark.parametrize("beta", [None, 0.5], ids=["default_beta", "beta_0.5"])
 def test_dpo_matches_formula(beta):
     n = 11
@@ -406,7 +458,7 @@ def test_dpo_matches_formula(beta):
                  hint="mean of -log sigmoid(chosen_reward - rejected_reward); beta multiplies both log-ratios")
 
 
-@check("dpo_loss", points=2)
+@check("dpo_loss", points=2, pins=["finite-any-margin"])
 def test_dpo_stable_at_extreme_margins():
     pc = torch.tensor([1000.0, -1000.0, 0.0, -5.0], dtype=f64)
     pr = torch.tensor([-1000.0, 1000.0, 0.0, -6.0], dtype=f64)
@@ -418,7 +470,7 @@ def test_dpo_stable_at_extreme_margins():
     assert_close(got, _ref_dpo(pc, pr, rc, rr, 1.0)[0], rtol=1e-12, name="DPO loss at extreme margins")
 
 
-@check("dpo_loss", points=1)
+@check("dpo_loss", points=1, pins=["differentiable", "log2-at-reference"])
 def test_dpo_gradient_and_zero_point():
     n, beta = 7, 0.3
     pc, pr = _randn(60, n).requires_grad_(True), _randn(61, n).requires_grad_(True)
@@ -453,21 +505,24 @@ def _ref_ppo_terms(logp_new, logp_old, adv, eps):
     return out
 
 
-@check("ppo_clip_objective", points=2)
-@pytest.mark.parametrize("eps", [0.2, 0.1], ids=["eps_0.2", "eps_0.1"])
+@check("ppo_clip_objective", points=2, pins=["objective-sign", "default-clip-eps"])
+@pytest.mark.parametrize("eps", [None, 0.1], ids=["default_eps", "eps_0.1"])
 def test_ppo_matches_case_formula(eps):
     shape = (4, 9)
     logp_old = _randn(70, *shape) - 2.0
     logp_new = logp_old + _randn(71, *shape, scale=0.4)  # ratios on both sides of the clip range
     adv = _randn(72, *shape)
-    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, eps), "objective")
+    if eps is None:                           # the signature's default, clip_eps=0.2
+        got, eps = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv), "objective"), 0.2
+    else:
+        got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, eps), "objective")
     want = _ref_ppo_terms(logp_new.numpy(), logp_old.numpy(), adv.numpy(), eps).mean()
     assert_close(got, want, name="PPO objective",
                  hint="mean of min(ratio * A, clip(ratio, 1-eps, 1+eps) * A), ratio = exp(logp_new - logp_old); "
                       "it is the objective to MAXIMISE (no minus sign)")
 
 
-@check("ppo_clip_objective", points=1)
+@check("ppo_clip_objective", points=1, pins=["mask-mean"])
 def test_ppo_mask_restricts_the_mean():
     shape = (3, 8)
     logp_old = _randn(73, *shape) - 1.0
@@ -482,7 +537,7 @@ def test_ppo_mask_restricts_the_mean():
     assert_close(got, want, name="PPO objective with a mask", hint="average over the positions where mask is 1 only")
 
 
-@check("ppo_clip_objective", points=2)
+@check("ppo_clip_objective", points=2, pins=["clipped-gradient-zero"])
 def test_ppo_gradient_is_zero_where_clipped():
     logp_old = torch.zeros(6, dtype=f64)
     # ratios 1.5 (A>0: clipped), 0.5 (A<0: clipped), 1.05 (inside), 0.5 (A>0: not clipped), 1.5 (A<0: not clipped), 1.0
@@ -497,12 +552,49 @@ def test_ppo_gradient_is_zero_where_clipped():
                  hint="where the ratio left [1-eps, 1+eps] in the direction the advantage favours, the gradient is 0")
 
 
-@check("ppo_clip_objective", points=1)
+@check("ppo_clip_objective", points=1, pins=["objective-sign"])
 def test_ppo_on_policy_equals_mean_advantage():
     logp = _randn(76, 5, 7) - 3.0
     adv = _randn(77, 5, 7)
     assert_close(as_number(ll.ppo_clip_objective(logp, logp.clone(), adv, 0.2), "objective"), adv.mean(),
                  name="PPO objective with logp_new == logp_old", hint="the ratio is 1, so the objective is mean(A)")
+
+
+@check("ppo_clip_objective", points=1, pins=["mask-empty-zero", "mask-dtypes", "mask-mean"])
+def test_ppo_bool_float_single_and_empty_masks():
+    shape = (4, 5)
+    logp_old = _randn(78, *shape) - 1.0
+    logp_new = logp_old + _randn(79, *shape, scale=0.3)
+    adv = _randn(80, *shape)
+    terms = _ref_ppo_terms(logp_new.numpy(), logp_old.numpy(), adv.numpy(), 0.2)
+    keep = torch.rand(shape, generator=_gen(81)) > 0.4
+    keep[0, 0] = True
+    for mask, what in [(keep, "bool"), (keep.double(), "0/1 float")]:
+        got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2, mask=mask), "objective")
+        assert_close(got, terms[keep.numpy()].mean(), name=f"PPO objective with a {what} mask",
+                     hint="the mask may be bool, 0/1 int or 0/1 float: average over the entries it keeps")
+    single = torch.zeros(shape, dtype=torch.long)
+    single[2, 3] = 1
+    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2, mask=single), "objective")
+    assert_close(got, terms[2, 3], name="PPO objective with a mask that keeps one entry",
+                 hint="divide by the number of kept entries (here 1)")
+    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2, mask=torch.zeros(shape, dtype=torch.long)),
+                    "objective")
+    expect(math.isfinite(got) and got == 0.0, "a mask that keeps no entry should give 0 (not NaN): clamp the count to at least 1")
+
+
+@check("ppo_clip_objective", points=1, pins=["ratio-from-difference"])
+def test_ppo_very_negative_log_probs():
+    # summed log-probs of whole sequences: exp(logp) underflows to 0, exp(logp_new - logp_old) does not
+    shape = (3, 7)
+    logp_old = _randn(82, *shape, scale=50.0) - 900.0
+    logp_new = logp_old + _randn(83, *shape, scale=0.3)
+    adv = _randn(84, *shape)
+    got = as_number(ll.ppo_clip_objective(logp_new, logp_old, adv, 0.2), "objective")
+    expect(math.isfinite(got), "the objective is NaN/inf for log-probs near -900: the ratio must be exp(logp_new - logp_old), "
+                               "never exp(logp_new) / exp(logp_old) (0 / 0 there)")
+    assert_close(got, _ref_ppo_terms(logp_new.numpy(), logp_old.numpy(), adv.numpy(), 0.2).mean(),
+                 name="PPO objective at log-probs near -900", hint="ratio = exp(logp_new - logp_old)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,7 +606,7 @@ def _ref_grpo(rewards, group_size, eps=1e-4):
     return ((r - r.mean(1, keepdims=True)) / (r.std(1, ddof=1, keepdims=True) + eps)).reshape(-1)
 
 
-@check("grpo_advantages", points=2)
+@check("grpo_advantages", points=2, pins=["consecutive-groups", "unbiased-std", "default-eps"])
 @pytest.mark.parametrize("n_groups,group_size", [(3, 5), (4, 2)], ids=["3x5", "4x2"])
 def test_grpo_matches_numpy(n_groups, group_size):
     rewards = _randn(80, n_groups * group_size) + torch.arange(n_groups * group_size, dtype=f64) // group_size * 3.0
@@ -524,7 +616,7 @@ def test_grpo_matches_numpy(n_groups, group_size):
                  hint="normalise within each group of group_size CONSECUTIVE rewards; std with ddof = 1, eps = 1e-4")
 
 
-@check("grpo_advantages", points=1)
+@check("grpo_advantages", points=1, pins=["constant-group-zero"])
 def test_grpo_constant_group_gives_zeros():
     rewards = torch.tensor([1.0, 1.0, 1.0, 0.0, 1.0, 0.0, 5.0, 5.0, 5.0], dtype=f64)
     got = ll.grpo_advantages(rewards, 3)
@@ -534,7 +626,7 @@ def test_grpo_constant_group_gives_zeros():
                  hint="a group with identical rewards has zero advantage everywhere")
 
 
-@check("grpo_advantages", points=1)
+@check("grpo_advantages", points=1, pins=["eps-added-to-std", "per-group", "inputs-unchanged"])
 def test_grpo_eps_argument_and_shift_invariance():
     rewards = _randn(81, 12)
     assert_close(ll.grpo_advantages(rewards, 4, eps=0.5), _ref_grpo(rewards, 4, eps=0.5), name="advantages with eps=0.5",
@@ -564,7 +656,7 @@ def _set_lora(layer, seed):
     return A.detach().clone(), B.detach().clone()
 
 
-@check("lora_linear", points=2)
+@check("lora_linear", points=2, pins=["attributes", "b-zero-init", "starts-as-base"])
 def test_lora_shapes_init_and_starts_as_base():
     base = _base(90, 24, 10)
     w0 = base.weight.detach().clone()
@@ -584,7 +676,7 @@ def test_lora_shapes_init_and_starts_as_base():
     expect(torch.equal(base.weight, w0), "LoRALinear changed the base weight")
 
 
-@check("lora_linear", points=2)
+@check("lora_linear", points=2, pins=["scaling", "any-leading-axes"])
 @pytest.mark.parametrize("r,alpha,bias", [(4, 8, True), (2, 3, False)], ids=["r4_alpha8", "r2_alpha3_nobias"])
 def test_lora_forward_matches_formula(r, alpha, bias):
     base = _base(92, 16, 12, bias=bias)
@@ -596,6 +688,8 @@ def test_lora_forward_matches_formula(r, alpha, bias):
         want = want + base.bias.detach()
     assert_close(layer(x), want, name="LoRA output",
                  hint="base(x) + (alpha / r) * x A^T B^T: scale the low-rank path by alpha / r")
+    assert_close(layer(x[1, 3]), want[1, 3], name="LoRA output for a single vector x (in_features,)",
+                 hint="forward takes x (..., in_features): a 1-D x has no batch axis")
 
 
 def _sequential(*layers):
@@ -606,7 +700,7 @@ def _sequential(*layers):
     return nn.Sequential(*layers)
 
 
-@check("lora_linear", points=2)
+@check("lora_linear", points=2, pins=["frozen-base", "trainable-count"])
 def test_lora_only_a_and_b_train():
     base = _base(95, 20, 6)
     layer = ll.LoRALinear(base, 3, 6)
@@ -628,7 +722,7 @@ def test_lora_only_a_and_b_train():
            "trainable_parameters on a model: sum numel over every parameter with requires_grad")
 
 
-@check("lora_linear", points=2)
+@check("lora_linear", points=2, pins=["merge-new-linear"])
 def test_lora_merge_same_outputs_and_base_untouched():
     base = _base(99, 22, 9)
     w0, b0 = base.weight.detach().clone(), base.bias.detach().clone()
@@ -645,6 +739,45 @@ def test_lora_merge_same_outputs_and_base_untouched():
                  hint="W_merged = W + (alpha / r) * B @ A: don't forget the scaling")
 
 
+@check("lora_linear", points=1, pins=["merge-new-parameters", "merge-no-bias"])
+def test_lora_merge_without_bias_and_with_new_parameters():
+    base = _base(102, 14, 5, bias=False)
+    layer = ll.LoRALinear(base, 3, 7)
+    _set_lora(layer, 103)
+    x = _randn(104, 4, 14)
+    want = layer(x).detach()
+    merged = layer.merge()
+    expect(merged.bias is None, "merge() of a base built with bias=False should give a layer with bias=False (bias None)")
+    assert_close(merged(x), want, name="merged bias-free layer output", hint="W_merged = W + (alpha / r) * B @ A, no bias")
+    base = _base(105, 14, 5)
+    layer = ll.LoRALinear(base, 3, 7)
+    _set_lora(layer, 106)
+    merged = layer.merge()
+    expect(merged.bias is not layer.base.bias and merged.weight is not layer.base.weight,
+           "merge() hands the base layer's own Parameter to the merged layer: copy the bias into a new nn.Linear")
+    assert_close(merged.bias, layer.base.bias, name="merged bias", hint="the merged layer keeps base's bias values")
+
+
+@check("lora_linear", points=1, pins=["a-kaiming-init", "dtype-device"])
+def test_lora_a_init_distribution_and_float32_base():
+    torch.manual_seed(107)
+    base = nn.Linear(64, 10, dtype=torch.float32)
+    layer = ll.LoRALinear(base, 8, 16)
+    A, B = layer.lora_A, layer.lora_B
+    expect(A.dtype == torch.float32 and B.dtype == torch.float32,
+           "lora_A and lora_B should have base.weight's dtype (float32 here), not a fixed one")
+    A = A.detach().double()
+    bound = 1 / math.sqrt(64)                  # kaiming_uniform_(a = sqrt(5)): U(-1/sqrt(in), 1/sqrt(in))
+    expect(A.abs().max() <= bound + 1e-6, "lora_A's values exceed kaiming_uniform_(a = sqrt(5))'s bound 1/sqrt(in_features)")
+    expect(A.abs().max() >= 0.95 * bound and abs(float(A.std()) / (bound / math.sqrt(3)) - 1) < 0.15
+           and abs(float(A.mean())) < 0.25 * bound / math.sqrt(3),
+           "lora_A does not look like kaiming_uniform_(a = sqrt(5)) (uniform on +-1/sqrt(in_features)): "
+           "use nn.init.kaiming_uniform_(A, a=math.sqrt(5)), not a small normal or another gain")
+    x = torch.randn(3, 64)
+    assert_close(layer(x).detach().double(), base(x).detach().double(), rtol=1e-6, atol=1e-6,
+                 name="float32 LoRA output at initialisation")
+
+
 # ---------------------------------------------------------------------------------------------
 # absmax_quantization (quantize_absmax_int8, dequantize)
 # ---------------------------------------------------------------------------------------------
@@ -654,7 +787,7 @@ def _assert_rounded(q, v, name, lo, hi):
     q = torch.as_tensor(q).to(f64)
     want = torch.clamp(torch.round(v), lo, hi)
     frac = v - torch.floor(v)
-    near_tie = (frac - 0.5).abs() < 1e-6
+    near_tie = (frac - 0.5).abs() < 1e-9   # float noise only: exact ties are judged strictly elsewhere
     bad = (q != want) & ~near_tie
     expect(not bad.any(), f"{name} differs from round(x / scale) at {int(bad.sum())} entries: "
                           "use torch.round (nearest, ties to even), not floor or truncation")
@@ -671,7 +804,7 @@ def _absmax_ref_scale(x, dim):
     return torch.tensor(np.where(m > 0, m / 127.0, 1.0), dtype=f64)
 
 
-@check("absmax_quantization", points=2)
+@check("absmax_quantization", points=2, pins=["absmax-formula", "per-channel-shape", "int8", "scale-dtype", "ban-any-path"])
 @pytest.mark.parametrize("dim", [None, 0, 1], ids=["per_tensor", "per_row", "per_column"])
 def test_absmax_matches_formula(dim):
     x = _randn(110, 12, 20, scale=3.0)
@@ -682,11 +815,13 @@ def test_absmax_matches_formula(dim):
     assert_shape(q, (12, 20), name="q")
     assert_shape(scale, tuple(want_scale.shape), name="scale",
                  hint="dim=None: a 0-dim scale; dim=d: keep every axis, size 1 except along d")
+    expect(isinstance(scale, torch.Tensor) and scale.dtype == x.dtype,
+           "scale should have x's floating dtype (float64 here): compute it in x's dtype, without .float()")
     assert_close(scale, want_scale, name="scale", hint="scale = max|x| / 127 over the slice (max, not mean)")
     _assert_rounded(q, x / want_scale, "q", -127, 127)
 
 
-@check("absmax_quantization", points=1)
+@check("absmax_quantization", points=1, pins=["round-half-even"])
 def test_absmax_rounds_half_to_even():
     x = torch.tensor([127.0, 0.5, 1.5, 2.5, -2.5, -0.5, 3.49, -126.5], dtype=f64)
     q, scale = ll.quantize_absmax_int8(x)
@@ -695,7 +830,7 @@ def test_absmax_rounds_half_to_even():
            "with scale 1 these should round half to even (torch.round): 0.5 -> 0, 1.5 -> 2, 2.5 -> 2")
 
 
-@check("absmax_quantization", points=2)
+@check("absmax_quantization", points=2, pins=["zero-slice-scale-one", "round-trip", "dequantize-dtype"])
 def test_absmax_round_trip_error_and_zero_slices():
     x = _randn(111, 9, 14)
     x[2] = 0.0  # an all-zero channel
@@ -716,7 +851,7 @@ def test_absmax_round_trip_error_and_zero_slices():
            "an all-zero tensor: q all 0 and scale 1.0 (no 0/0)")
 
 
-@check("absmax_quantization", points=1)
+@check("absmax_quantization", points=1, pins=["per-channel-shape"])
 def test_absmax_constant_and_3d_per_channel():
     c = torch.full((4, 6), -2.5, dtype=f64)
     q, s = ll.quantize_absmax_int8(c)
@@ -727,6 +862,21 @@ def test_absmax_constant_and_3d_per_channel():
     assert_shape(s, (1, 5, 1), name="scale for dim=1 of a 3-D tensor", hint="keepdim over every axis but dim")
     assert_close(s, want, name="scale")
     _assert_rounded(q, x / want, "q", -127, 127)
+
+
+@check("absmax_quantization", points=1, pins=["round-half-even", "per-channel-shape"])
+def test_absmax_exact_ties_per_channel():
+    # rows with power-of-two scales (max|x| = 127 * 2^k): x / scale is exact, so every .5 below is a true tie
+    steps = torch.tensor([0.5, 1.5, 2.5, -0.5, -1.5, -3.5, 126.5, 127.0], dtype=f64)
+    powers = torch.tensor([2.0 ** -8, 0.25, 1.0, 2.0], dtype=f64).reshape(-1, 1)   # scales below and above 1
+    x = steps * powers                                                             # (4, 8)
+    want = torch.tensor(np.round(steps.numpy()), dtype=torch.long).expand(4, -1)   # numpy rounds half to even
+    for got, what in [(ll.quantize_absmax_int8(x, dim=0), "dim=0"), (ll.quantize_absmax_int8(x.T.contiguous(), dim=1), "dim=1")]:
+        q, scale = got
+        assert_close(scale.reshape(-1), powers.reshape(-1), name=f"per-row scale ({what})", hint="scale = max|x| / 127 per channel")
+        q = q if what == "dim=0" else q.T
+        expect(torch.equal(q.long(), want), f"per-channel q ({what}) is wrong at exact .5 ties: torch.round rounds half "
+                                           "to even (0.5 -> 0, 1.5 -> 2, 2.5 -> 2, -3.5 -> -4, 126.5 -> 126)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -752,7 +902,7 @@ def _zp_out(result):
     return result
 
 
-@check("zero_point_quantization", points=2)
+@check("zero_point_quantization", points=2, pins=["zp-formula", "uint8", "zp-int64", "ban-any-path", "input-dtype"])
 @pytest.mark.parametrize("bits,dim", [(8, None), (8, 1), (4, 0)], ids=["8bit_tensor", "8bit_per_column", "4bit_per_row"])
 def test_zero_point_matches_formula(bits, dim):
     x = _randn(120, 10, 6) * 2.0 + 1.0  # skewed: the range is not symmetric around 0
@@ -760,6 +910,8 @@ def test_zero_point_matches_formula(bits, dim):
     w_scale, w_zp, qmax = _zp_ref(x, bits, dim)
     expect(isinstance(q, torch.Tensor) and q.dtype == torch.uint8, "q should be a torch.uint8 tensor")
     assert_shape(scale, tuple(w_scale.shape), name="scale", hint="dim=None: 0-dim; dim=d: keepdim over the other axes")
+    expect(isinstance(scale, torch.Tensor) and scale.dtype == x.dtype,
+           "scale should have x's floating dtype (float64 here): compute it in x's dtype, without .float()")
     assert_close(scale, w_scale, name="scale",
                  hint="scale = (max(x, 0) - min(x, 0)) / (2^bits - 1): the range always includes 0")
     expect(torch.as_tensor(zp).dtype == torch.int64, "zero_point should be an int64 tensor (.to(torch.int64)): "
@@ -768,7 +920,7 @@ def test_zero_point_matches_formula(bits, dim):
     _assert_rounded(q.to(f64) - w_zp, x / w_scale, "q - zero_point", -w_zp, qmax - w_zp)
 
 
-@check("zero_point_quantization", points=2)
+@check("zero_point_quantization", points=2, pins=["dequantize-float", "zero-exact"])
 def test_zero_point_round_trip_and_zero_exact():
     x = _randn(121, 7, 13) * 3.0 - 1.0
     x[0, 0] = 0.0
@@ -781,7 +933,7 @@ def test_zero_point_round_trip_and_zero_exact():
     expect(x_hat[0, 0].item() == 0.0, "0.0 must come back exactly 0.0 (it maps onto the zero point)")
 
 
-@check("zero_point_quantization", points=1)
+@check("zero_point_quantization", points=1, pins=["range-contains-zero", "zero-slice-scale-one"])
 def test_zero_point_all_positive_all_negative_constant_and_zero():
     for x, what in [(_randn(122, 6, 5).abs() + 2.0, "all-positive"), (-_randn(123, 6, 5).abs() - 1.0, "all-negative"),
                     (torch.full((3, 4), 3.25, dtype=f64), "constant")]:
@@ -797,6 +949,31 @@ def test_zero_point_all_positive_all_negative_constant_and_zero():
     expect(torch.isfinite(scale).all() and torch.all(scale == 1.0), "an all-zero slice gets scale 1.0 (no division by zero)")
     expect(torch.count_nonzero(torch.as_tensor(zp)) == 0 and torch.count_nonzero(q) == 0,
            "an all-zero tensor: zero_point 0 and q all 0")
+
+
+@check("zero_point_quantization", points=2, pins=["zp-round-half-even", "round-then-add", "clamp-top"])
+def test_zero_point_exact_ties():
+    # hi - lo = 255 makes scale exactly 1, so every .5 below is a true tie (x / scale and -lo / scale exact)
+    rows = torch.tensor([[-99.5, 155.5, 0.5, 1.5, -0.5, 2.5, 0.0, 3.0],      # zero_point round(99.5) = 100; top 156 + 100
+                         [-100.5, 154.5, 0.5, 1.5, -0.5, -2.5, 0.0, 2.5],    # zero_point round(100.5) = 100
+                         [-101.0, 154.0, 0.5, 1.5, -0.5, -2.5, 0.0, 2.5]],   # odd zero_point 101
+                        dtype=f64)
+    r = rows.numpy()
+    lo, hi = np.minimum(r.min(1, keepdims=True), 0.0), np.maximum(r.max(1, keepdims=True), 0.0)
+    scale = (hi - lo) / 255
+    zp = np.clip(np.round(-lo / scale), 0, 255)                         # numpy rounds half to even
+    want_q = torch.tensor(np.clip(np.round(r / scale) + zp, 0, 255), dtype=torch.long)
+    for i in range(3):                                                  # per tensor, one row at a time
+        q, s, z = _zp_out(ll.quantize_zero_point(rows[i].clone()))
+        expect(int(torch.as_tensor(z)) == int(zp[i, 0]), "zero_point is wrong at an exact .5 tie: round -lo / scale with "
+                                                         "torch.round (half to even: 99.5 -> 100, 100.5 -> 100)")
+        expect(torch.equal(torch.as_tensor(q).long(), want_q[i]),
+               "q is wrong at exact .5 ties: q = clamp(round(x / scale) + zero_point, 0, 2^bits - 1) with torch.round "
+               "(half to even), rounding x / scale BEFORE adding zero_point, and clamping before the uint8 conversion")
+    q, s, z = _zp_out(ll.quantize_zero_point(rows.T.contiguous(), dim=1))  # per column of the transpose
+    expect(torch.equal(torch.as_tensor(z).reshape(-1), torch.tensor(zp.reshape(-1), dtype=torch.long)),
+           "per-channel zero_point (dim=1) is wrong at exact .5 ties")
+    expect(torch.equal(torch.as_tensor(q).T.long(), want_q), "per-channel q (dim=1) is wrong at exact .5 ties")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -819,7 +996,7 @@ def _ref_step(model, batch, opt):
     return loss.item()
 
 
-@check("pretrain_step", points=2)
+@check("pretrain_step", points=2, pins=["shifted-mean-loss", "loss-before-update", "float-result"])
 def test_pretrain_step_matches_reference_training():
     model, batch = _model_and_batch(130)
     ref = copy.deepcopy(model)
@@ -838,7 +1015,7 @@ def test_pretrain_step_matches_reference_training():
     expect(torch.equal(batch, before), "pretrain_step modified the batch")
 
 
-@check("pretrain_step", points=2)
+@check("pretrain_step", points=2, pins=["zero-grad-first"])
 def test_pretrain_step_clears_stale_gradients():
     model, batch = _model_and_batch(131)
     ref = copy.deepcopy(model)
@@ -853,7 +1030,28 @@ def test_pretrain_step_clears_stale_gradients():
                      hint="call optimizer.zero_grad() BEFORE the backward pass, so old gradients never leak in")
 
 
-@check("pretrain_step", points=1, timeout=30)
+@check("pretrain_step", points=2, pins=["no-clipping", "shifted-mean-loss", "zero-grad-first"])
+def test_pretrain_step_large_gradients_consecutive_sgd_steps():
+    model, batch = _model_and_batch(133)
+    with torch.no_grad():                     # large logits: gradient norms of 15-25, far above any clip threshold
+        model.head.weight.mul_(20.0)
+        model.emb.weight.mul_(3.0)
+    ref = copy.deepcopy(model)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    ref_opt = torch.optim.SGD(ref.parameters(), lr=0.01, momentum=0.9)
+    for step in range(3):
+        got = ll.pretrain_step(model, batch, opt)
+        want = _ref_step(ref, batch, ref_opt)
+        norm = torch.sqrt(sum(p.grad.pow(2).sum() for p in ref.parameters()))
+        assert float(norm) > 10.0, "check setup: the reference gradient norm should be far above 1"
+        assert_close(got, want, rtol=1e-9, name=f"loss returned at step {step}",
+                     hint="the mean shifted cross-entropy over all B * (T - 1) targets")
+        for (name, p), q in zip(model.named_parameters(), ref.parameters()):
+            assert_close(p, q, rtol=1e-8, atol=1e-10, name=f"parameter {name} after step {step}",
+                         hint="no gradient clipping, the MEAN loss backpropagated, and zero_grad at the start of every step")
+
+
+@check("pretrain_step", points=1, timeout=30, pins=["loss-falls"])
 def test_pretrain_loss_falls():
     model, batch = _model_and_batch(132)
     opt = torch.optim.AdamW(model.parameters(), lr=3e-2)

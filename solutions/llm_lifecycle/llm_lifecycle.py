@@ -15,7 +15,7 @@ IGNORE_INDEX = -100
 
 # --- next_token_loss ---------------------------------------------------------------------------
 
-def next_token_loss(logits, tokens, ignore_index=IGNORE_INDEX):
+def next_token_loss(logits, tokens, ignore_index=-100):
     """Mean cross-entropy of logits[:, t] against tokens[:, t + 1], skipping ignored targets.
 
     logits (B, T, V) float, tokens (B, T) long  ->  0-dim tensor.  All targets ignored -> 0.0.
@@ -31,7 +31,7 @@ def next_token_loss(logits, tokens, ignore_index=IGNORE_INDEX):
     return nll.sum() / keep.sum().clamp(min=1)
 
 
-def perplexity(logits, tokens, ignore_index=IGNORE_INDEX):
+def perplexity(logits, tokens, ignore_index=-100):
     """exp(next_token_loss): the effective number of tokens the model hesitates between."""
     return torch.exp(next_token_loss(logits, tokens, ignore_index))
 
@@ -200,9 +200,8 @@ def _scale_shape_reduce(x, dim, stat):
     """stat (amax / amin) over every axis but dim, keepdim; over everything when dim is None."""
     if dim is None:
         return stat(x)
-    dim = dim % x.ndim
     others = [d for d in range(x.ndim) if d != dim]
-    return stat(x, dim=others, keepdim=True) if others else x.clone()
+    return stat(x, dim=others, keepdim=True)
 
 
 def quantize_absmax_int8(x, dim=None):
