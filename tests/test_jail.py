@@ -37,13 +37,15 @@ def test_the_jail_package_imports_nothing_from_the_judge_side():
     [1, (2, 3)], {"a": [1], 3: {4}}, frozenset({1, 2}), slice(1, None, 2), Ellipsis, range(2, 9, 3),
     np.arange(12, dtype=np.int32).reshape(3, 4), np.float32(1.5), np.bool_(True), np.dtype("<f8"),
     torch.arange(6, dtype=torch.float64).reshape(2, 3), torch.ones(2, dtype=torch.bfloat16), torch.int64,
-    torch.device("cpu"), torch.Size([2, 3]), int, ValueError,
+    torch.device("cpu"), torch.Size([2, 3]), int, ValueError, torch.empty(4, 3, dtype=torch.float16, device="meta"),
 ], ids=lambda v: type(v).__name__)
 def test_plain_data_round_trips_with_its_type(value):
     got = wire.decode(*wire.encode(value))
     assert type(got) is type(value)
     if isinstance(value, np.ndarray):
         assert got.dtype == value.dtype and np.array_equal(got, value)
+    elif isinstance(value, torch.Tensor) and value.is_meta:  # no values: its device, dtype and shape
+        assert got.is_meta and got.dtype == value.dtype and got.shape == value.shape
     elif isinstance(value, torch.Tensor):
         assert got.dtype == value.dtype and torch.equal(got, value)
     else:

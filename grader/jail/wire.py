@@ -140,9 +140,12 @@ class Encoder:
         if dtype not in TORCH_DTYPES:
             raise WireError(f"tensors of dtype {dtype} cannot be sent")
         device = str(data.device)
-        host = data.cpu().contiguous()
-        raw = host.view(torch.int16) if host.dtype == torch.bfloat16 else host
-        payload = raw.numpy().tobytes() if host.numel() else b""
+        if device == "meta":  # shape and dtype only: a meta tensor has no values to send
+            host, payload = data, b""
+        else:
+            host = data.cpu().contiguous()
+            raw = host.view(torch.int16) if host.dtype == torch.bfloat16 else host
+            payload = raw.numpy().tobytes() if host.numel() else b""
         fields = [dtype, list(host.shape), self.buffer(payload), device, bool(value.requires_grad),
                   type(value) is torch.nn.Parameter, {}]
         if value.is_leaf and value.requires_grad and value.grad is not None:
@@ -233,7 +236,9 @@ class Decoder:
         raw = self.buffer(index)
         size = math.prod(shape)
         carrier = torch.int16 if dtype == torch.bfloat16 else dtype
-        if size == 0:
+        if _str(device) == "meta":
+            tensor = torch.empty(shape, dtype=dtype, device="meta")
+        elif size == 0:
             tensor = torch.empty(shape, dtype=dtype)
         else:
             expected = size * torch.empty((), dtype=carrier).element_size()
@@ -243,7 +248,7 @@ class Decoder:
             if carrier is not dtype:
                 tensor = tensor.view(dtype)
         device = _str(device)[:32]
-        if device != "cpu":
+        if device not in ("cpu", "meta"):
             try:
                 tensor = tensor.to(device)
             except Exception:
