@@ -1,7 +1,7 @@
 """Deep learning architectures from their parts. Brief: exercises/architectures/README.md
 
-numpy katas (arrays in, float arrays out): conv2d, pooling, rnn_forward, rnn_backward.
-torch katas (tensors in, tensors out, keep them differentiable, no hard-coded device):
+numpy katas (arrays of any real dtype in, float64 arrays out): conv2d, pooling, rnn_forward, rnn_backward.
+torch katas (tensors in, tensors out with the inputs' dtype and device, differentiable):
 lstm_cell, gru_cell, PatchEmbedding, ResidualBlock. Pure python: receptive_field.
 Wherever a size argument says "int or pair", 3 means (3, 3) and (2, 3) means 2 along H, 3 along W.
 """
@@ -100,7 +100,8 @@ class PatchEmbedding(nn.Module):
 
     Attributes (pinned): patch_size, num_patches, proj = nn.Linear(C*p*p, D) applied to each
     patch flattened in (C, p, p) order, cls_token nn.Parameter (1, 1, D),
-    pos_embed nn.Parameter (1, 1 + N, D). img_size: int or (H, W).
+    pos_embed nn.Parameter (1, 1 + N, D). img_size: int or (H, W), each a multiple of
+    patch_size, else raise ValueError. The output has the module's and the input's dtype.
     """
 
     def __init__(self, img_size, patch_size, in_chans=3, embed_dim=768):
@@ -118,6 +119,7 @@ class ResidualBlock(nn.Module):
     Attributes (pinned): conv1 (3x3, stride, padding 1, bias=False), bn1, conv2 (3x3, stride 1,
     padding 1, bias=False), bn2, shortcut = identity (nn.Sequential() or nn.Identity()) when
     stride == 1 and in_ch == out_ch, else nn.Sequential(1x1 Conv2d(stride, bias=False), BatchNorm2d).
+    forward never changes x in place (with the identity shortcut, self.shortcut(x) is x).
     """
 
     def __init__(self, in_ch, out_ch, stride=1):

@@ -182,7 +182,8 @@ class PatchEmbedding(nn.Module):
     def __init__(self, img_size, patch_size, in_chans=3, embed_dim=768):
         super().__init__()
         H, W = _pair(img_size)
-        assert H % patch_size == 0 and W % patch_size == 0, "image size must be a multiple of patch_size"
+        if H % patch_size or W % patch_size:
+            raise ValueError(f"image size {(H, W)} is not a multiple of patch_size {patch_size}")
         self.patch_size = patch_size
         self.num_patches = (H // patch_size) * (W // patch_size)
         self.proj = nn.Linear(in_chans * patch_size * patch_size, embed_dim)
