@@ -50,6 +50,8 @@ def rope(x: torch.Tensor, positions: torch.Tensor, base: float = 10000.0) -> tor
 
     x (B, H, T, D) with D even, positions (T,) integers -> same shape and dtype as x.
     Feature i and feature i + D/2 form a pair rotated by positions[t] * base ** (-2i / D).
+    Compute the frequencies and angles in x's dtype, on x's device (float64 x: float64 angles);
+    positions may be int64 or int32 and never decide the dtype.
 
     >>> q = torch.tensor([[[[1.0, 0.0]]]])              # D = 2: one pair, frequency 1
     >>> rope(q, torch.tensor([1])).flatten()           # rotated by 1 radian
@@ -97,7 +99,7 @@ class TinyGPT(nn.Module):
 # --- 6. KV cache -----------------------------------------------------------------------------
 
 class KVCache:
-    """Keys and values of every layer seen so far, each (B, H, seq_len, D)."""
+    """Keys and values of every layer seen so far, each (B, H, seq_len, D), keyed by layer."""
 
     def __init__(self):
         raise NotImplementedError("kv_cache: see exercises/transformer_architecture/README.md")
@@ -108,7 +110,8 @@ class KVCache:
         raise NotImplementedError("kv_cache: see exercises/transformer_architecture/README.md")
 
     def update(self, layer: int, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Append k, v (B, H, T, D) to `layer`; return all its keys and values (B, H, S + T, D)."""
+        """Append k, v (B, H, T, D) to `layer`; return all its keys and values (B, H, S + T, D).
+        Layers may be seen for the first time in any order (layer 2 before layer 0 is fine)."""
         raise NotImplementedError("kv_cache: see exercises/transformer_architecture/README.md")
 
 
@@ -138,7 +141,7 @@ def generate(model, idx: torch.Tensor, max_new_tokens: int, temperature: float =
              top_k: int | None = None, top_p: float | None = None,
              generator: torch.Generator | None = None) -> torch.Tensor:
     """idx (B, T0) -> (B, T0 + max_new_tokens) with a KVCache: model(idx, cache=cache) once, then
-    model(next_token, cache=cache) per step. temperature 0 = argmax; otherwise divide by the
+    model(next_token, cache=cache) per new token but the last. temperature 0 = argmax; otherwise divide by the
     temperature, top-k, top-p, softmax, torch.multinomial(probs, 1, generator=generator)."""
     raise NotImplementedError("sampling: see exercises/transformer_architecture/README.md")
 

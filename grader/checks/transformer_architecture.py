@@ -117,77 +117,85 @@ def _make(cls, *args):
     return module
 
 
-@check("rms_norm", points=2)
+@check("rms_norm", points=2, pins=["no-mean", "input-unchanged"])
 def test_rmsnorm_matches_torch():
     torch.manual_seed(0)
     norm = _make(ta.RMSNorm, 16, 1e-6).double()
     randomize(norm, 1)
     x = torch.randn(3, 5, 16, dtype=torch.float64) * 2 + 0.7     # non-zero mean on purpose
     x0 = x.clone()
-    y = norm(x)
+    y = norm.forward(x)
     assert_shape(y, (3, 5, 16), name="RMSNorm output")
-    want = F.rms_norm(x, (16,), norm.weight.detach(), eps=1e-6)
+    expect(torch.equal(x, x0), "RMSNorm modified its input in place")
+    want = F.rms_norm(x0, (16,), norm.weight.detach(), eps=1e-6)
     assert_close(y.detach(), want, **F64, name="RMSNorm output",
                  hint="divide by sqrt(mean(x**2) + eps) over the last axis, times weight; do not subtract the mean")
-    expect(torch.equal(x, x0), "RMSNorm modified its input in place")
 
 
-@check("rms_norm", points=2)
+@check("rms_norm", points=2, pins=["eps-inside"])
 def test_rmsnorm_eps_inside_sqrt():
     norm = _make(ta.RMSNorm, 12, 1e-3).double()
     x = torch.randn(4, 12, generator=torch.Generator().manual_seed(2), dtype=torch.float64) * 1e-2
     want = F.rms_norm(x, (12,), torch.ones(12, dtype=torch.float64), eps=1e-3)
-    assert_close(norm(x).detach(), want, **F64, name="RMSNorm of small inputs",
+    assert_close(norm.forward(x).detach(), want, **F64, name="RMSNorm of small inputs",
                  hint="eps belongs inside the square root: x / sqrt(mean(x**2) + eps), and use the eps you were given")
 
 
-@check("rms_norm", points=1)
+@check("rms_norm", points=1, pins=["one-weight", "zero-row", "dtype-follows"])
 def test_rmsnorm_parameters_and_zero_row():
     norm = _make(ta.RMSNorm, 20)
     params = dict(norm.named_parameters())
     expect(set(params) == {"weight"}, f"RMSNorm should have exactly one parameter named `weight`, found {sorted(params)}")
     assert_close(params["weight"].detach(), torch.ones(20), name="initial weight", hint="initialise weight to ones")
     expect(not isinstance(norm, _TORCH_RMSNORM), "RMSNorm should be written yourself, not subclass torch.nn.RMSNorm")
-    y = norm(torch.zeros(2, 20))
+    y = norm.forward(torch.zeros(2, 20))
     expect(torch.isfinite(y).all(), "RMSNorm of an all-zero row is not finite: eps keeps the denominator positive")
     expect(y.dtype == torch.float32, "RMSNorm should keep the input's dtype (float32 in, float32 out)")
 
 
-@check("rms_norm", points=1)
+@check("rms_norm", points=1, pins=["default-eps", "any-leading-axes", "float64-compute"])
 def test_rmsnorm_huge_values_and_default_eps():
     norm = _make(ta.RMSNorm, 6).double()
     x = torch.tensor([[1000.0, -1000.0, 500.0, 3.0, -7.0, 1000.0]], dtype=torch.float64)
     want = F.rms_norm(x, (6,), torch.ones(6, dtype=torch.float64), eps=1e-6)
-    assert_close(norm(x).detach(), want, **F64, name="RMSNorm at |x| ~ 1000",
+    assert_close(norm.forward(x).detach(), want, **F64, name="RMSNorm at |x| ~ 1000",
                  hint="check the default eps (1e-6) and that the result is scale-invariant")
+    small = torch.tensor([1e-3, -2e-3, 0.0, 5e-4, 1e-3, -1e-3], dtype=torch.float64)   # 1-D: one row
+    y = norm.forward(small)
+    assert_shape(y, (6,), name="RMSNorm of a 1-D input", hint="normalise over the last axis, whatever the leading axes")
+    assert_close(y.detach(), F.rms_norm(small, (6,), eps=1e-6), **F64, name="RMSNorm of a 1-D input of small values",
+                 hint="the default eps is 1e-6, inside the square root")
+    vast = x * 1e27                                                     # squares ~1e60: float64 only
+    assert_close(norm.forward(vast).detach(), F.rms_norm(vast, (6,), eps=1e-6), **F64, name="RMSNorm at |x| ~ 1e30",
+                 hint="normalise a float64 input in float64: in float32 these squares overflow")
 
 
 # --- layer_norm --------------------------------------------------------------------------------
 
-@check("layer_norm", points=2)
+@check("layer_norm", points=2, pins=["biased-var", "input-unchanged"])
 def test_layernorm_matches_torch():
     ln = _make(ta.LayerNorm, 20, 1e-5).double()
     randomize(ln, 3)
     x = torch.randn(4, 6, 20, generator=torch.Generator().manual_seed(4), dtype=torch.float64) * 3 + 1.5
     x0 = x.clone()
-    y = ln(x)
+    y = ln.forward(x)
     assert_shape(y, (4, 6, 20), name="LayerNorm output")
-    want = F.layer_norm(x, (20,), ln.weight.detach(), ln.bias.detach(), eps=1e-5)
+    expect(torch.equal(x, x0), "LayerNorm modified its input in place")
+    want = F.layer_norm(x0, (20,), ln.weight.detach(), ln.bias.detach(), eps=1e-5)
     assert_close(y.detach(), want, **F64, name="LayerNorm output",
                  hint="normalise over the last axis with the biased variance (divide by C, not C - 1)")
-    expect(torch.equal(x, x0), "LayerNorm modified its input in place")
 
 
-@check("layer_norm", points=2)
+@check("layer_norm", points=2, pins=["eps-inside"])
 def test_layernorm_eps_inside_sqrt():
     ln = _make(ta.LayerNorm, 10, 1e-2).double()
     x = torch.randn(5, 10, generator=torch.Generator().manual_seed(5), dtype=torch.float64) * 0.05
     want = F.layer_norm(x, (10,), eps=1e-2)
-    assert_close(ln(x).detach(), want, **F64, name="LayerNorm of low-variance inputs",
+    assert_close(ln.forward(x).detach(), want, **F64, name="LayerNorm of low-variance inputs",
                  hint="eps goes inside the square root: (x - mean) / sqrt(var + eps)")
 
 
-@check("layer_norm", points=1)
+@check("layer_norm", points=1, pins=["weight-bias", "constant-row", "dtype-follows"])
 def test_layernorm_parameters_and_constant_row():
     ln = _make(ta.LayerNorm, 14)
     params = dict(ln.named_parameters())
@@ -198,18 +206,27 @@ def test_layernorm_parameters_and_constant_row():
     expect(not isinstance(ln, _TORCH_LAYERNORM), "LayerNorm should be written yourself, not subclass torch.nn.LayerNorm")
     with torch.no_grad():
         ln.bias.copy_(torch.arange(14.0))
-    y = ln(torch.full((3, 14), 7.0))
+    y = ln.forward(torch.full((3, 14), 7.0))
+    expect(y.dtype == torch.float32, "LayerNorm should keep the input's dtype (float32 in, float32 out)")
     assert_close(y.detach(), torch.arange(14.0).expand(3, 14), rtol=1e-5, atol=1e-5,
                  name="LayerNorm of a constant row", hint="a constant row has zero variance: the output is the bias")
 
 
-@check("layer_norm", points=1)
+@check("layer_norm", points=1, pins=["two-pass-var", "default-eps", "any-leading-axes", "float64-compute"])
 def test_layernorm_stable_far_from_zero():
     ln = _make(ta.LayerNorm, 16).double()
     x = torch.randn(3, 16, generator=torch.Generator().manual_seed(6), dtype=torch.float64) + 1e6
     want = F.layer_norm(x, (16,), eps=1e-5)
-    assert_close(ln(x).detach(), want, rtol=1e-6, atol=1e-6, name="LayerNorm of inputs around 1e6",
+    assert_close(ln.forward(x).detach(), want, rtol=1e-6, atol=1e-6, name="LayerNorm of inputs around 1e6",
                  hint="compute var as mean((x - mean)**2); E[x**2] - E[x]**2 cancels catastrophically")
+    row = torch.randn(16, generator=torch.Generator().manual_seed(61), dtype=torch.float64) * 3e-3   # 1-D: one row
+    y = ln.forward(row)
+    assert_shape(y, (16,), name="LayerNorm of a 1-D input", hint="normalise over the last axis, whatever the leading axes")
+    assert_close(y.detach(), F.layer_norm(row, (16,), eps=1e-5), **F64, name="LayerNorm of a 1-D low-variance input",
+                 hint="the default eps is 1e-5, inside the square root")
+    vast = row * 1e28                                                    # deviations ~1e25: float64 only
+    assert_close(ln.forward(vast).detach(), F.layer_norm(vast, (16,), eps=1e-5), **F64, name="LayerNorm at |x| ~ 1e25",
+                 hint="normalise a float64 input in float64: in float32 these squares overflow")
 
 
 # --- rope --------------------------------------------------------------------------------------
@@ -228,7 +245,7 @@ def ref_rope(x: np.ndarray, positions: np.ndarray, base: float) -> np.ndarray:
     return out
 
 
-@check("rope", points=2)
+@check("rope", points=2, pins=["half-split", "frequencies", "input-unchanged"])
 def test_rope_closed_form():
     g = torch.Generator().manual_seed(7)
     x = torch.randn(2, 3, 5, 12, generator=g, dtype=torch.float64)
@@ -236,22 +253,37 @@ def test_rope_closed_form():
     x0 = x.clone()
     y = ta.rope(x, pos)
     assert_shape(y, (2, 3, 5, 12), name="rope output")
-    assert_close(y, ref_rope(x.numpy(), pos.numpy().astype(float), 10000.0), **F64, name="rope output",
-                 hint="pair feature i with i + D/2 (rotate_half), angle = position * base ** (-2i / D)")
     expect(torch.equal(x, x0), "rope modified its input in place")
+    assert_close(y, ref_rope(x0.numpy(), pos.numpy().astype(float), 10000.0), **F64, name="rope output",
+                 hint="pair feature i with i + D/2 (rotate_half), angle = position * base ** (-2i / D)")
 
 
-@check("rope", points=1)
+@check("rope", points=1, pins=["frequencies", "float32-result", "integer-positions"])
 def test_rope_custom_base_and_float32():
     x = torch.randn(1, 2, 4, 8, generator=torch.Generator().manual_seed(8))
-    pos = torch.tensor([5, 1, 2, 9])
-    y = ta.rope(x, pos, base=500.0)
-    expect(y.dtype == torch.float32, "rope should keep the input dtype (float32 in, float32 out)")
-    assert_close(y, ref_rope(x.double().numpy(), pos.numpy().astype(float), 500.0), rtol=1e-5, atol=1e-5,
-                 name="rope with base=500", hint="use the base argument in the frequencies")
+    for pos in (torch.tensor([5, 1, 2, 9]), torch.tensor([5, 1, 2, 9], dtype=torch.int32)):
+        y = ta.rope(x, pos, base=500.0)
+        expect(y.dtype == torch.float32, f"rope should keep the input dtype (float32 in, float32 out; positions {pos.dtype})")
+        # float32 or float64 arithmetic inside are both accepted: positions < 10 keep the angle error ~1e-6
+        assert_close(y, ref_rope(x.double().numpy(), pos.numpy().astype(float), 500.0), rtol=1e-5, atol=1e-5,
+                     name="rope with base=500", hint="use the base argument in the frequencies")
 
 
-@check("rope", points=2)
+@check("rope", points=2, pins=["float64-compute", "integer-positions"])
+def test_rope_float64_at_large_positions():
+    """Frequencies and angles in float64 for a float64 x: float32 ones are off by ~1e-4 rad at 1e3."""
+    x = torch.randn(2, 1, 5, 16, generator=torch.Generator().manual_seed(81), dtype=torch.float64)
+    for dtype in (torch.int64, torch.int32):
+        pos = torch.tensor([1000, 2047, 4093, 12345, 30001], dtype=dtype)
+        y = ta.rope(x, pos, base=10000.0 if dtype == torch.int64 else 2500.0)
+        expect(y.dtype == torch.float64, f"rope of a float64 x with {dtype} positions should be float64: "
+                                         "convert the positions to x's dtype, never build from their dtype")
+        want = ref_rope(x.numpy(), pos.numpy().astype(np.float64), 10000.0 if dtype == torch.int64 else 2500.0)
+        assert_close(y, want, **F64, name=f"rope at positions up to 30001 ({dtype} positions)",
+                     hint="compute inv_freq and the angles in x's dtype (float64 here), not float32")
+
+
+@check("rope", points=2, pins=["relative"])
 def test_rope_scores_depend_only_on_offset():
     g = torch.Generator().manual_seed(9)
     q = torch.randn(1, 1, 1, 16, generator=g, dtype=torch.float64)
@@ -272,7 +304,7 @@ def test_rope_scores_depend_only_on_offset():
                  hint="a rotation keeps the length of every vector")
 
 
-@check("rope", points=1)
+@check("rope", points=1, pins=["frequencies"])
 def test_rope_position_zero_is_identity():
     x = torch.randn(3, 2, 1, 6, generator=torch.Generator().manual_seed(10), dtype=torch.float64)
     assert_close(ta.rope(x, torch.tensor([0])), x, **F64, name="rope at position 0",
@@ -294,58 +326,76 @@ def _block(C=24, H=4, FF=40, seed=11):
     return block
 
 
-@check("transformer_block", points=3)
+@check("transformer_block", points=3, pins=["pre-norm", "pinned-names", "scale", "gelu-erf", "new-output"])
 def test_block_matches_reference():
     block = _block()
     x = torch.randn(2, 7, 24, generator=torch.Generator().manual_seed(12), dtype=torch.float64)
     x0 = x.clone()
-    y = block(x)
+    y = block.forward(x)
     assert_shape(y, (2, 7, 24), name="block output")
+    expect(torch.equal(x, x0), "the block modified its input in place: write x = x + ..., never x += ... on the caller's x")
     params = {k: v.detach() for k, v in block.state_dict().items()}
-    assert_close(y.detach(), ref_block_forward(params, x, 4), **F64, name="block output",
+    assert_close(y.detach(), ref_block_forward(params, x0, 4), **F64, name="block output",
                  hint="pre-norm: x + attn(norm1(x)), then x + fc2(gelu(fc1(norm2(x)))); causal mask; scale 1/sqrt(D)")
-    expect(torch.equal(x, x0), "the block modified its input in place")
 
 
-@check("transformer_block", points=2)
+@check("transformer_block", points=2, pins=["head-slices"])
 def test_block_other_shapes():
     block = _block(C=20, H=5, FF=36, seed=13)
     params = {k: v.detach() for k, v in block.state_dict().items()}
     for T in (1, 9):
         x = torch.randn(3, T, 20, generator=torch.Generator().manual_seed(14 + T), dtype=torch.float64)
-        assert_close(block(x).detach(), ref_block_forward(params, x, 5), **F64, name=f"block output (T={T}, 5 heads)",
+        assert_close(block(x.clone()).detach(), ref_block_forward(params, x, 5), **F64, name=f"block output (T={T}, 5 heads)",
                      hint="head h uses features h*D:(h+1)*D of q, k and v")
     block1 = _block(C=12, H=1, FF=16, seed=15)
     params1 = {k: v.detach() for k, v in block1.state_dict().items()}
     x = torch.randn(2, 5, 12, generator=torch.Generator().manual_seed(16), dtype=torch.float64)
-    assert_close(block1(x).detach(), ref_block_forward(params1, x, 1), **F64, name="block output (1 head)")
+    assert_close(block1(x.clone()).detach(), ref_block_forward(params1, x, 1), **F64, name="block output (1 head)")
 
 
-@check("transformer_block", points=2)
+@check("transformer_block", points=2, pins=["causal"])
 def test_block_is_causal():
     block = _block(seed=17)
     g = torch.Generator().manual_seed(18)
     x = torch.randn(2, 8, 24, generator=g, dtype=torch.float64)
     x2 = x.clone()
     x2[:, 5:] += torch.randn(2, 3, 24, generator=g, dtype=torch.float64)
-    y, y2 = block(x).detach(), block(x2).detach()
+    y, y2 = block.forward(x.clone()).detach(), block.forward(x2.clone()).detach()
     expect(torch.allclose(y[:, :5], y2[:, :5], rtol=1e-9, atol=1e-10),
            "changing tokens 5.. changed the outputs at positions 0..4: mask the future (key j > query t) with -inf")
     expect(not torch.allclose(y[:, 5:], y2[:, 5:]), "outputs did not react to their own inputs")
 
 
-@check("transformer_block", points=2)
+@check("transformer_block", points=2, pins=["cache-protocol"])
 def test_block_with_cache_matches_full_pass():
     block = _block(seed=19)
     x = torch.randn(2, 9, 24, generator=torch.Generator().manual_seed(20), dtype=torch.float64)
-    full = block(x).detach()
+    full = block.forward(x.clone()).detach()
     cache, parts, start = DictCache(), [], 0
     for size in (3, 1, 4, 1):
-        parts.append(block(x[:, start:start + size], cache=cache, layer=2).detach())
+        parts.append(block.forward(x[:, start:start + size].clone(), cache=cache, layer=2).detach())
         start += size
     expect(set(cache.k) == {2}, "the block should store its keys with cache.update(layer, k, v) for the layer it is given")
+    cache = DictCache()
+    block.forward(x[:, :2], cache=cache)
+    expect(set(cache.k) == {0}, "with a cache and no layer argument the block should use layer 0 (the default)")
     assert_close(torch.cat(parts, dim=1), full, **F64, name="chunked output with a cache",
                  hint="k, v = cache.update(layer, k, v); with S cached positions, query t may see keys 0..S+t")
+
+
+@check("transformer_block", points=1, pins=["dtype-follows", "all-bias"])
+def test_block_float32_keeps_dtype():
+    block = _make(ta.TransformerBlock, 20, 4, 28)            # float32, as built
+    biases = [name for name, _ in block.named_parameters() if name.endswith("bias")]
+    expect(len(biases) == 6, "every Linear and LayerNorm of the block has a bias (norm1, qkv, out_proj, norm2, fc1, fc2)")
+    randomize(block, 51)
+    x = torch.randn(2, 6, 20, generator=torch.Generator().manual_seed(52))
+    y = block.forward(x.clone())
+    expect(y.dtype == torch.float32, "a float32 block fed float32 should return float32: build the mask as a boolean "
+                                     "(or in x's dtype), never a float64 tensor that promotes the scores")
+    params = {k: v.detach().double() for k, v in block.state_dict().items()}
+    assert_close(y.detach().double(), ref_block_forward(params, x.double(), 4), rtol=1e-4, atol=1e-5,
+                 name="float32 block output")
 
 
 # --- tiny_gpt ------------------------------------------------------------------------------------
@@ -398,7 +448,7 @@ def _positionwise_blocks(model, d: int) -> None:
             block.qkv.bias[2 * d:].zero_()
 
 
-@check("tiny_gpt", points=2)
+@check("tiny_gpt", points=2, pins=["tied-head", "learned-positions"])
 def test_gpt_head_is_tied():
     model = _make(ta.TinyGPT, V, BLOCK, C, H, L)
     expect(hasattr(model, "lm_head") and hasattr(model, "wte"), "TinyGPT needs `wte` and `lm_head`")
@@ -409,12 +459,12 @@ def test_gpt_head_is_tied():
     assert_shape(model.wpe.weight, (BLOCK, C), name="wpe.weight", hint="one learned vector per position up to block_size")
 
 
-@check("tiny_gpt", points=3)
+@check("tiny_gpt", points=3, pins=["pinned-forward", "idx-unchanged"])
 def test_gpt_logits_match_reference():
     model = _gpt(21)
     idx = torch.randint(0, V, (3, 9), generator=torch.Generator().manual_seed(22))
     idx0 = idx.clone()
-    logits = model(idx)
+    logits = model.forward(idx)
     assert_shape(logits, (3, 9, V), name="logits", hint="(B, T, vocab_size)")
     with torch.no_grad():
         want = ref_gpt(model, idx)
@@ -428,16 +478,16 @@ def test_gpt_logits_match_reference():
     expect(torch.equal(idx, idx0), "TinyGPT modified idx")
 
 
-@check("tiny_gpt", points=2)
+@check("tiny_gpt", points=2, pins=["pinned-forward"])
 def test_gpt_full_block_and_single_token():
     model = _gpt(23, vocab=29, block_size=6, d=20, heads=5, layers=3)
     for shape in [(2, 6), (1, 1)]:
         idx = torch.randint(0, 29, shape, generator=torch.Generator().manual_seed(24))
         with torch.no_grad():
-            assert_close(model(idx), ref_gpt(model, idx), **F64, name=f"logits for idx of shape {shape}")
+            assert_close(model.forward(idx), ref_gpt(model, idx), **F64, name=f"logits for idx of shape {shape}")
 
 
-@check("tiny_gpt", points=2)
+@check("tiny_gpt", points=2, pins=["no-mixing", "tied-head"])
 def test_gpt_is_causal_and_head_gets_gradient():
     model = _gpt(25)
     _positionwise_blocks(model, C)      # now only code outside the blocks could mix positions
@@ -448,7 +498,7 @@ def test_gpt_is_causal_and_head_gets_gradient():
     idx3 = idx.clone()
     idx3[:, :4] = (idx3[:, :4] + 2) % V
     with torch.no_grad():
-        a, b, c = model(idx), model(idx2), model(idx3)
+        a, b, c = model.forward(idx), model.forward(idx2), model.forward(idx3)
     expect(torch.allclose(a[:, :6], b[:, :6], rtol=1e-9, atol=1e-10),
            "logits at positions 0..5 changed when only tokens 6.. changed: nothing outside the blocks may mix positions")
     expect(torch.allclose(a[:, 4:], c[:, 4:], rtol=1e-9, atol=1e-10),
@@ -464,9 +514,40 @@ def test_gpt_is_causal_and_head_gets_gradient():
            "rows of wte for tokens absent from idx got no gradient: the head must reuse wte.weight (tying)")
 
 
+def _block_param_count(d: int, d_ff: int) -> int:
+    return sum(math.prod(f(d, d_ff)) for f in BLOCK_KEYS.values())
+
+
+@check("tiny_gpt", points=2, pins=["own-blocks", "parameter-count"])
+def test_gpt_builds_its_own_blocks_to_size():
+    vocab, block_size, d, heads, layers = 29, 7, 20, 5, 3
+    model = _make(ta.TinyGPT, vocab, block_size, d, heads, layers)
+    expect(isinstance(model.blocks, nn.ModuleList) and len(model.blocks) == layers,
+           "TinyGPT.blocks should be an nn.ModuleList of n_layers blocks")
+    want = {k: f(d, 4 * d) for k, f in BLOCK_KEYS.items()}
+    for i, block in enumerate(model.blocks):
+        shapes = {k: tuple(v.shape) for k, v in block.state_dict().items()}
+        expect(shapes == want, f"blocks[{i}] does not have the parameters of TransformerBlock(d_model, n_heads, "
+                               "4 * d_model): check d_ff = 4 * d_model and the pinned names")
+    unique = {id(p): p.numel() for p in model.parameters()}
+    expected = vocab * d + block_size * d + layers * _block_param_count(d, 4 * d) + 2 * d
+    expect(sum(unique.values()) == expected,
+           "TinyGPT should have exactly the parameters of wte, wpe, the blocks and ln_f (the tied head adds none)")
+    model = model.double()
+    randomize(model, 54)
+    x = torch.randn(2, 6, d, generator=torch.Generator().manual_seed(55), dtype=torch.float64)
+    for i, block in enumerate(model.blocks):
+        twin = _make(ta.TransformerBlock, d, heads, 4 * d).double()
+        twin.load_state_dict({k: v.detach().clone() for k, v in block.state_dict().items()})
+        with torch.no_grad():
+            assert_close(block(x.clone()), twin(x.clone()), **F64, name=f"blocks[{i}] output",
+                         hint="build each block as TransformerBlock(d_model, n_heads, 4 * d_model), with the n_heads "
+                              "TinyGPT was given")
+
+
 # --- kv_cache ------------------------------------------------------------------------------------
 
-@check("kv_cache", points=2)
+@check("kv_cache", points=2, pins=["append-dim2", "seq-len-layer0"])
 def test_kvcache_update_concatenates_per_layer():
     cache = ta.KVCache()
     expect(cache.seq_len == 0, "an empty KVCache should have seq_len 0")
@@ -487,15 +568,36 @@ def test_kvcache_update_concatenates_per_layer():
     assert_close(kk, torch.cat([k1 * 2, k2], 2), name="layer 1 keys", hint="each layer has its own keys and values")
 
 
-@check("kv_cache", points=3)
+@check("kv_cache", points=2, pins=["any-layer-order", "seq-len-layer0"])
+def test_kvcache_layers_first_seen_in_any_order():
+    g = torch.Generator().manual_seed(56)
+    ks = {layer: torch.randn(1, 2, 3, 4, generator=g, dtype=torch.float64) for layer in (2, 0, 1)}
+    new = torch.randn(1, 2, 2, 4, generator=g, dtype=torch.float64)
+    cache = ta.KVCache()
+    kk, vv = cache.update(2, ks[2], -ks[2])
+    assert_close(kk, ks[2], **F64, name="keys after a first update of layer 2",
+                 hint="a fresh cache must accept any layer first: keep a dict keyed by layer")
+    expect(cache.seq_len == 0, "seq_len counts the positions of layer 0, which nothing has stored yet")
+    cache.update(0, ks[0], -ks[0])
+    expect(cache.seq_len == 3, "seq_len should count the positions stored in layer 0")
+    cache.update(1, ks[1], -ks[1])
+    for layer in (1, 2, 0):
+        kk, vv = cache.update(layer, new + layer, -new - layer)
+        assert_close(kk, torch.cat([ks[layer], new + layer], 2), **F64, name=f"layer {layer} keys",
+                     hint="each layer keeps its own keys, whatever order the layers were first seen in")
+        assert_close(vv, torch.cat([-ks[layer], -new - layer], 2), **F64, name=f"layer {layer} values")
+    expect(cache.seq_len == 5, "seq_len should grow with layer 0's positions")
+
+
+@check("kv_cache", points=3, pins=["positions-continue"])
 def test_cached_forward_matches_full_forward():
     model = _gpt(28)
     idx = torch.randint(0, V, (2, 11), generator=torch.Generator().manual_seed(29))
     with torch.no_grad():
         cache = ta.KVCache()
-        parts = [model(idx[:, :5], cache=cache)]
+        parts = [model.forward(idx[:, :5], cache=cache)]
         for t in range(5, 11):
-            parts.append(model(idx[:, t:t + 1], cache=cache))
+            parts.append(model.forward(idx[:, t:t + 1], cache=cache))
         want = ref_gpt_chunks(model, idx, (5, 1, 1, 1, 1, 1, 1))
     expect(cache.seq_len == 11, "after feeding 11 tokens the cache should hold 11 positions")
     assert_close(torch.cat(parts, 1), want, **F64, name="logits with a cache (prefill 5, then one at a time)",
@@ -503,14 +605,14 @@ def test_cached_forward_matches_full_forward():
                       "call block(x, cache=cache, layer=i); update() appends along dim 2 and returns all keys/values")
 
 
-@check("kv_cache", points=2)
+@check("kv_cache", points=2, pins=["positions-continue"])
 def test_cached_forward_uneven_chunks():
     model = _gpt(30, vocab=31, block_size=10, d=16, heads=2, layers=3)
     idx = torch.randint(0, 31, (3, 10), generator=torch.Generator().manual_seed(31))
     with torch.no_grad():
         cache, parts, start = ta.KVCache(), [], 0
         for size in (1, 4, 2, 3):
-            parts.append(model(idx[:, start:start + size], cache=cache))
+            parts.append(model.forward(idx[:, start:start + size], cache=cache))
             start += size
         want = ref_gpt_chunks(model, idx, (1, 4, 2, 3))
     expect(cache.seq_len == 10, "after feeding 10 tokens the cache should hold 10 positions")
@@ -518,7 +620,7 @@ def test_cached_forward_uneven_chunks():
                  hint="each chunk's positions continue at cache.seq_len; every layer keeps its own keys and values")
 
 
-@check("kv_cache", points=2)
+@check("kv_cache", points=2, pins=["positions-continue"])
 def test_greedy_decoding_with_cache_matches_recomputation():
     model = _gpt(32)
     prompt = torch.randint(0, V, (2, 3), generator=torch.Generator().manual_seed(33))
@@ -533,18 +635,18 @@ def test_greedy_decoding_with_cache_matches_recomputation():
             want = torch.cat([want, nxt], 1)
         cache = ta.KVCache()
         fast = prompt
-        logits = model(prompt, cache=cache)[:, -1]
+        logits = model.forward(prompt, cache=cache)[:, -1]
         for _ in range(8):
             nxt = logits.argmax(-1, keepdim=True)
             fast = torch.cat([fast, nxt], 1)
-            logits = model(nxt, cache=cache)[:, -1]
+            logits = model.forward(nxt, cache=cache)[:, -1]
     expect(torch.equal(fast, want), "greedy decoding with the KV cache chose different tokens than the reference "
                                     "decoding: check the position offset and that keys are appended")
 
 
 # --- sampling ------------------------------------------------------------------------------------
 
-@check("sampling", points=2)
+@check("sampling", points=2, pins=["top-k-ge-kth", "k-covers-vocab", "new-filtered"])
 def test_top_k_filter():
     g = torch.Generator().manual_seed(34)
     logits = torch.randn(3, 5, 29, generator=g, dtype=torch.float64)
@@ -558,18 +660,26 @@ def test_top_k_filter():
                f"top_k_filter(k={k}) kept the wrong tokens: keep the k largest of the last axis; k >= vocab keeps all")
         assert_close(np.where(np.isneginf(want), 0, got), np.where(np.isneginf(want), 0, want), **F64,
                      name=f"kept logits (k={k})", hint="leave kept logits unchanged")
+        expect(out is not logits and out.data_ptr() != logits.data_ptr(),
+               f"top_k_filter(k={k}) returned the caller's logits tensor: return a new tensor even when nothing is removed")
     expect(torch.equal(logits, logits0), "top_k_filter modified its input in place")
 
 
-@check("sampling", points=1)
+@check("sampling", points=1, pins=["top-k-ties", "dtype-follows"])
 def test_top_k_keeps_ties():
-    logits = torch.tensor([[1.0, 3.0, 2.0, 3.0, 2.0, 0.5]])
+    logits = torch.tensor([[1.0, 3.0, 2.0, 3.0, 2.0, 0.5], [2.0, 5.0, 0.0, 5.0, 5.0, 1.0]])
     out = ta.top_k_filter(logits, 3)
-    expect(torch.equal(torch.isinf(out), torch.tensor([[True, False, False, False, False, True]])),
+    expect(out.dtype == torch.float32, "top_k_filter should keep the dtype of logits (float32 in, float32 out)")
+    expect(torch.equal(torch.isinf(out), torch.tensor([[True, False, False, False, False, True],
+                                                       [True, False, True, False, False, True]])),
            "ties with the k-th largest logit should all be kept (keep logits >= the k-th value)")
+    out = ta.top_k_filter(logits, 1)
+    expect(torch.equal(torch.isinf(out), torch.tensor([[True, False, True, False, True, True],
+                                                       [True, False, True, False, False, True]])),
+           "top_k_filter(k=1) should keep every logit equal to the row's maximum")
 
 
-@check("sampling", points=2)
+@check("sampling", points=2, pins=["top-p-prefix", "new-filtered"])
 def test_top_p_filter():
     g = torch.Generator().manual_seed(35)
     logits = torch.randn(4, 23, generator=g, dtype=torch.float64) * 2
@@ -583,10 +693,12 @@ def test_top_p_filter():
                "reaches p, including the token that crosses p")
         kept = ~np.isneginf(want)
         assert_close(out.numpy()[kept], logits.numpy()[kept], **F64, name="kept logits", hint="leave kept logits unchanged")
+        expect(out is not logits and out.data_ptr() != logits.data_ptr(),
+               f"top_p_filter(p={p}) returned the caller's logits tensor: return a new tensor")
     expect(torch.equal(logits, logits0), "top_p_filter modified its input in place")
 
 
-@check("sampling", points=2)
+@check("sampling", points=2, pins=["top-p-crossing-kept", "top-p-after-top-k"])
 def test_top_p_keeps_crossing_token_and_at_least_one():
     logits = torch.log(torch.tensor([[0.2, 0.5, 0.3], [0.6, 0.25, 0.15]], dtype=torch.float64))
     out = ta.top_p_filter(logits, 0.6)
@@ -599,6 +711,26 @@ def test_top_p_keeps_crossing_token_and_at_least_one():
     out = ta.top_p_filter(masked, 0.9)
     expect(torch.isfinite(out[0, [0, 2]]).all() and torch.isinf(out[0, [1, 3]]).all(),
            "top_p_filter after top_k (-inf entries) should keep working")
+
+
+@check("sampling", points=2, pins=["top-p-tie-order", "top-p-exact", "top-p-one", "dtype-follows"])
+def test_top_p_exact_ties():
+    """Equal logits give exactly equal probabilities (1/4, 1/8, 1/16): the cut falls inside a tie group
+    (48 logits: long enough for an unstable sort to reorder ties)."""
+    inf = float("-inf")
+    four = torch.tensor([[0.0, inf, 0.0, 0.0, inf, 0.0]])                      # four tokens of 1/4
+    eight = torch.zeros(1, 8, dtype=torch.float64)                            # eight tokens of 1/8
+    sparse = torch.full((1, 48), inf)
+    sparse[0, ::3] = 0.0                                                      # sixteen tokens of 1/16, spread out
+    cases = [(four, 0.5, [0, 2]), (four, 0.75, [0, 2, 3]), (four, 0.3, [0, 2]), (four, 1.0, [0, 2, 3, 5]),
+             (eight, 0.375, [0, 1, 2]), (eight, 0.4, [0, 1, 2, 3]), (eight, 0.125, [0]), (sparse, 0.25, [0, 3, 6, 9])]
+    for logits, p, keep in cases:
+        out = ta.top_p_filter(logits, p)
+        expect(out.dtype == logits.dtype, "top_p_filter should keep the dtype of logits")
+        kept = torch.nonzero(~torch.isinf(out[0])).flatten().tolist()
+        expect(kept == keep, f"top_p_filter(p={p}) on {logits.shape[-1]} logits with equal values kept the wrong "
+                             "tokens: equal logits sort lower id first, and a token is kept only while the "
+                             "probability before it is < p")
 
 
 class CheckLM(nn.Module):
@@ -630,7 +762,51 @@ class CheckLM(nn.Module):
         return self.full(hist)[:, -idx.shape[1]:]
 
 
-def ref_generate(model, idx, n, temperature, top_k=None, top_p=None, generator=None):
+class RecordingLM(CheckLM):
+    """CheckLM that records how it is called: (idx, whether a cache was given, which cache)."""
+
+    def __init__(self, vocab: int, seed: int):
+        super().__init__(vocab, seed)
+        self.calls: list[tuple[torch.Tensor, bool, int]] = []
+
+    def forward(self, idx, cache=None):
+        self.calls.append((idx.clone(), cache is not None, id(cache)))
+        return super().forward(idx, cache=cache)
+
+
+def _expect_pinned_calls(model: RecordingLM, prompt: torch.Tensor, out: torch.Tensor, n: int, what: str) -> None:
+    """One prefill call with the whole prompt and a cache, then each new token alone, (B, 1), same cache."""
+    calls = model.calls
+    expect(n <= len(calls) <= n + 1,
+           f"{what}: the model was called {len(calls)} times for {n} new tokens: prefill once, then one call per "
+           "new token (feeding the last one is optional)")
+    if not calls:
+        return
+    expect(all(has for _, has, _ in calls), f"{what}: the model was called without a cache: pass cache=cache every call")
+    expect(len({c for _, _, c in calls}) == 1, f"{what}: the model got different cache objects: one KVCache for the "
+                                               "whole generation")
+    expect(calls[0][0].shape == prompt.shape and torch.equal(calls[0][0], prompt),
+           f"{what}: the first call should prefill the whole prompt, (B, T0), in one call")
+    for step, (idx, _, _) in enumerate(calls[1:]):
+        expect(idx.shape == (prompt.shape[0], 1), f"{what}: after the prefill feed only the newest token, (B, 1)")
+        expect(torch.equal(idx[:, 0], out[:, prompt.shape[1] + step]),
+               f"{what}: call {step + 2} of the model did not feed the token just generated")
+
+
+@check("sampling", points=2, pins=["prefill-then-one", "max-new-zero"])
+def test_generate_calls_the_model_as_pinned():
+    prompt = torch.randint(0, 17, (2, 5), generator=torch.Generator().manual_seed(57))
+    for n, kwargs in [(6, dict(temperature=0.0)), (5, dict(temperature=0.9, top_k=6, top_p=0.9)), (1, {}),
+                      (0, dict(temperature=0.7))]:
+        model = RecordingLM(17, 58)
+        out = ta.generate(model, prompt, n, generator=torch.Generator().manual_seed(59), **kwargs)
+        what = f"generate(max_new_tokens={n}, {', '.join(f'{k}={v}' for k, v in kwargs.items())})"
+        assert_shape(out, (2, 5 + n), name=f"{what} output")
+        expect(torch.equal(out[:, :5], prompt), f"{what}: the output should start with the prompt")
+        _expect_pinned_calls(model, prompt, out, n, what)
+
+
+def ref_generate(model, idx, n, temperature=1.0, top_k=None, top_p=None, generator=None):
     out = idx
     for _ in range(n):
         logits = model(out)[:, -1]
@@ -647,7 +823,7 @@ def ref_generate(model, idx, n, temperature, top_k=None, top_p=None, generator=N
     return out
 
 
-@check("sampling", points=2)
+@check("sampling", points=2, pins=["greedy-at-zero", "max-new-zero", "prompt-prefix"])
 def test_generate_greedy_at_temperature_zero():
     model = CheckLM(19, 37)
     prompt = torch.randint(0, 19, (3, 4), generator=torch.Generator().manual_seed(38))
@@ -662,12 +838,12 @@ def test_generate_greedy_at_temperature_zero():
     expect(torch.equal(same, prompt), "max_new_tokens=0 should return the prompt")
 
 
-@check("sampling", points=3)
+@check("sampling", points=3, pins=["sampling-order", "one-multinomial"])
 def test_generate_seeded_matches_reference_sampler():
     model = CheckLM(23, 39)
     prompt = torch.randint(0, 23, (4, 2), generator=torch.Generator().manual_seed(40))
     for kwargs in [dict(temperature=0.8, top_k=7, top_p=0.85), dict(temperature=1.3), dict(temperature=0.6, top_k=40),
-                   dict(temperature=1.0, top_p=0.5)]:
+                   dict(temperature=1.0, top_p=0.5), dict(top_k=4)]:
         out = ta.generate(model, prompt, 7, generator=torch.Generator().manual_seed(41), **kwargs)
         want = ref_generate(model, prompt, 7, generator=torch.Generator().manual_seed(41), **kwargs)
         expect(torch.equal(out, want), f"generate({', '.join(f'{k}={v}' for k, v in kwargs.items())}) drew other tokens "
@@ -675,7 +851,7 @@ def test_generate_seeded_matches_reference_sampler():
                "torch.multinomial(probs, 1, generator=generator) call per step")
 
 
-@check("sampling", points=2)
+@check("sampling", points=2, pins=["sampling-order"])
 def test_generate_frequencies():
     model = CheckLM(11, 42)
     prompt = torch.full((4000, 1), 3, dtype=torch.long)
@@ -744,7 +920,7 @@ UNICODE_TEXT = ("naïve café — 東京 and 東京タワー; emoji 🙂🙂 and
                 "the the the thé 🙂 end")
 
 
-@check("bpe_tokenizer", points=2)
+@check("bpe_tokenizer", points=2, pins=["minbpe", "new-ids-in-order"])
 def test_bpe_known_example():
     tok = ta.BPETokenizer()
     tok.train("aaabdaaabac", 259)
@@ -754,7 +930,7 @@ def test_bpe_known_example():
     expect(tok.decode([258, 100, 258, 97, 99]) == "aaabdaaabac", "decode does not invert encode")
 
 
-@check("bpe_tokenizer", points=2)
+@check("bpe_tokenizer", points=2, pins=["tie-first-occurrence", "overlap-counts", "merge-no-overlap"])
 def test_bpe_ties_go_to_first_occurrence():
     tok = ta.BPETokenizer()
     tok.train("cdabcdab", 257)
@@ -769,7 +945,7 @@ def test_bpe_ties_go_to_first_occurrence():
            "occurrence in the current sequence, and replace left to right without overlap")
 
 
-@check("bpe_tokenizer", points=2)
+@check("bpe_tokenizer", points=2, pins=["utf8-bytes", "encode-empty", "encode-merge-order"])
 def test_bpe_unicode_round_trip_and_encode():
     tok = ta.BPETokenizer()
     tok.train(UNICODE_TEXT, 300)
@@ -782,7 +958,7 @@ def test_bpe_unicode_round_trip_and_encode():
     expect(tok.encode("") == [] and tok.decode([]) == "", "the empty string should encode to [] and back")
 
 
-@check("bpe_tokenizer", points=1)
+@check("bpe_tokenizer", points=1, pins=["decode-replace", "untrained-bytes"])
 def test_bpe_decode_invalid_bytes_with_replacement():
     raw = [0xFF, 0x61, 0xF0, 0x9F, 0x62, 0x80]
     tok = ta.BPETokenizer()
@@ -794,18 +970,19 @@ def test_bpe_decode_invalid_bytes_with_replacement():
            "decoding part of a multi-byte character should give U+FFFD, not raise")
 
 
-@check("bpe_tokenizer", points=1)
+@check("bpe_tokenizer", points=1, pins=["stop-early"])
 def test_bpe_stops_when_nothing_is_left_to_merge():
     tok = ta.BPETokenizer()
     tok.train("ab", 300)
     expect(_merges_of(tok) == [((97, 98), 256)], "training on 'ab' leaves one token after one merge: stop there")
     expect(tok.encode("abab") == [256, 256], "encode('abab') should use the merge twice")
+    expect(tok.encode("ab") == [256], "encode('ab') should merge its last two ids too (merge while two or more are left)")
     tok = ta.BPETokenizer()
     tok.train("hello", 256)
     expect(_merges_of(tok) == [] and tok.encode("hi") == [104, 105], "vocab_size 256 means no merges: raw bytes")
 
 
-@check("bpe_tokenizer", points=1)
+@check("bpe_tokenizer", points=1, pins=["encode-merge-order"])
 def test_bpe_encode_follows_merge_order():
     tok = ta.BPETokenizer()
     tok.train("bcbcbc ab ab", 260)
@@ -815,7 +992,7 @@ def test_bpe_encode_follows_merge_order():
            "encode should apply the earliest-learned merge first (lowest new id), not the leftmost known pair")
 
 
-@check("bpe_tokenizer", points=1)
+@check("bpe_tokenizer", points=1, pins=["train-resets"])
 def test_bpe_training_again_starts_afresh():
     tok = ta.BPETokenizer()
     tok.train("aaabdaaabac", 259)
@@ -825,3 +1002,7 @@ def test_bpe_training_again_starts_afresh():
            "after a second train() the merges should be those of the new text alone: training resets earlier merges")
     expect(tok.encode("aaab xyz") == ref_bpe_encode("aaab xyz", merges),
            "after a second train() encode still uses merges from the first training")
+    tok.train("ab", 300)
+    expect(sorted(tok.vocab) == list(range(257)),
+           "after training again with fewer merges, vocab should hold only the 256 bytes and the new merges: "
+           "training resets the vocabulary too")

@@ -7,6 +7,7 @@ H heads, D = C // H head size, V vocabulary.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import torch
 import torch.nn as nn
@@ -96,7 +97,7 @@ class TransformerBlock(nn.Module):
         self.fc1 = nn.Linear(d_model, d_ff)
         self.fc2 = nn.Linear(d_ff, d_model)
 
-    def attention(self, x: torch.Tensor, cache=None, layer: int = 0) -> torch.Tensor:
+    def attention(self, x: torch.Tensor, cache, layer: int) -> torch.Tensor:
         B, T, C = x.shape
         H, D = self.n_heads, C // self.n_heads
         q, k, v = self.qkv(x).split(C, dim=-1)                 # 3 x (B, T, C)
@@ -132,7 +133,6 @@ class TinyGPT(nn.Module):
 
     def __init__(self, vocab_size: int, block_size: int, d_model: int, n_heads: int, n_layers: int):
         super().__init__()
-        self.block_size = block_size
         self.wte = nn.Embedding(vocab_size, d_model)
         self.wpe = nn.Embedding(block_size, d_model)
         self.blocks = nn.ModuleList(TransformerBlock(d_model, n_heads, 4 * d_model) for _ in range(n_layers))
@@ -163,23 +163,22 @@ class KVCache:
     """
 
     def __init__(self):
-        self.keys: list[torch.Tensor] = []
-        self.values: list[torch.Tensor] = []
+        self.keys: dict[int, torch.Tensor] = {}                # layer -> (B, H, seq_len, D)
+        self.values: dict[int, torch.Tensor] = {}
 
     @property
     def seq_len(self) -> int:
-        """Positions stored in layer 0 (0 when empty)."""
-        return self.keys[0].shape[2] if self.keys else 0
+        """Positions stored in layer 0 (0 until layer 0 is stored)."""
+        return self.keys[0].shape[2] if 0 in self.keys else 0
 
     def update(self, layer: int, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Append this step's k, v (B, H, T, D) to `layer` and return all of them (B, H, S + T, D)."""
-        if layer == len(self.keys):                            # first time we see this layer
-            self.keys.append(k)
-            self.values.append(v)
-        else:
-            self.keys[layer] = torch.cat([self.keys[layer], k], dim=2)      # (B, H, S + T, D)
-            self.values[layer] = torch.cat([self.values[layer], v], dim=2)  # (B, H, S + T, D)
-        return self.keys[layer], self.values[layer]
+        """Append this step's k, v (B, H, T, D) to `layer` and return all of them (B, H, S + T, D).
+        Layers may be seen for the first time in any order (a dict, not a list that grows by one)."""
+        if layer in self.keys:
+            k = torch.cat([self.keys[layer], k], dim=2)        # (B, H, S + T, D)
+            v = torch.cat([self.values[layer], v], dim=2)      # (B, H, S + T, D)
+        self.keys[layer], self.values[layer] = k, v
+        return k, v
 
 
 # --- 7. Sampling -----------------------------------------------------------------------------
@@ -209,14 +208,16 @@ def generate(model, idx: torch.Tensor, max_new_tokens: int, temperature: float =
              generator: torch.Generator | None = None) -> torch.Tensor:
     """Append max_new_tokens sampled tokens to idx (B, T0) -> (B, T0 + max_new_tokens).
 
-    One prefill call model(idx, cache=cache), then one call per new token with only that token.
+    One prefill call model(idx, cache=cache), then one call per new token with only that token
+    (the last token is never fed: its logits would not be used).
     Per step: temperature 0 -> argmax; otherwise logits / temperature, then top-k, then top-p,
     then softmax and torch.multinomial(probs, 1, generator=generator).
     """
     cache = KVCache()
     out = idx
-    logits = model(idx, cache=cache)[:, -1, :]                 # (B, V)
     for step in range(max_new_tokens):
+        feed = idx if step == 0 else next_id                   # the prompt once, then the newest token
+        logits = model(feed, cache=cache)[:, -1, :]            # (B, V)
         if temperature == 0:
             next_id = logits.argmax(dim=-1, keepdim=True)      # (B, 1)
         else:
@@ -227,19 +228,14 @@ def generate(model, idx: torch.Tensor, max_new_tokens: int, temperature: float =
                 logits = top_p_filter(logits, top_p)
             next_id = torch.multinomial(logits.softmax(dim=-1), 1, generator=generator)  # (B, 1)
         out = torch.cat([out, next_id], dim=1)                 # (B, T0 + step + 1)
-        if step + 1 < max_new_tokens:
-            logits = model(next_id, cache=cache)[:, -1, :]
     return out
 
 
 # --- 8. Byte-level BPE -----------------------------------------------------------------------
 
-def _pair_counts(ids: list[int]) -> dict[tuple[int, int], int]:
-    """Counts of adjacent pairs, in order of first occurrence (dicts keep insertion order)."""
-    counts: dict[tuple[int, int], int] = {}
-    for pair in zip(ids, ids[1:]):
-        counts[pair] = counts.get(pair, 0) + 1
-    return counts
+def _pair_counts(ids: list[int]) -> Counter[tuple[int, int]]:
+    """Counts of adjacent pairs (overlapping), in order of first occurrence (a Counter is a dict)."""
+    return Counter(zip(ids, ids[1:]))
 
 
 def _merge(ids: list[int], pair: tuple[int, int], new_id: int) -> list[int]:
