@@ -1095,7 +1095,25 @@ class Remote:
         self._kata("delattr", name)
 
     def __call__(self, *args, **kwargs):
+        contract = self._kata_call_contract()
+        if contract is not None:  # module(x) runs forward: its contract is watched, as in process
+            from grader import contracts
+
+            return contracts.watched(contract, self._kata_plain_call)(*args, **kwargs)
+        return self._kata_plain_call(*args, **kwargs)
+
+    def _kata_plain_call(self, *args, **kwargs):
         return self._kata_session.request("call", self, None, args, kwargs)
+
+    def _kata_call_contract(self):
+        """The contract of ``Class.__call__`` or, for a module, ``Class.forward`` (None for a function)."""
+        if not self._kata_flags or "c" not in self._kata_flags:
+            return None
+        from grader import contracts
+
+        owner = self._kata_type.rsplit(".", 1)[-1]
+        topic_id = self._kata_session.topic_id
+        return contracts.contract_of(topic_id, f"{owner}.__call__") or contracts.contract_of(topic_id, f"{owner}.forward")
 
     def __repr__(self) -> str:
         return f"<{self._kata_type} {self._kata_name} in the learner's jail>".replace("  ", " ")
