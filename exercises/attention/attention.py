@@ -37,7 +37,8 @@ def masked_softmax(scores, valid_lens=None):
 
     scores (..., S) float; valid_lens an integer tensor broadcastable to scores.shape[:-1]
     (right-aligned: (B, L) per row, or (B, 1) per sequence for scores (B, L, S)); None = softmax.
-    Positions j >= valid_len get weight 0. A row with valid_len 0 is all zeros (not NaN).
+    Positions j >= valid_len get weight 0. A row with valid_len 0 is all zeros (not NaN); a
+    valid_len >= S (even far past S) keeps the whole row. The result has the dtype of scores.
     masked_softmax(torch.zeros(2, 3), torch.tensor([2, 0])) -> [[0.5, 0.5, 0.0], [0.0, 0.0, 0.0]]
     """
     raise NotImplementedError("masked_softmax: see exercises/attention/README.md")
@@ -61,8 +62,9 @@ def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):
 
     mask: bool (True = may attend) or float (added to the scores), broadcastable to (..., L, S).
     is_causal: apply the bottom-right causal mask causal_mask(L, S) (torch's is_causal when L == S).
-    Both may be given: a key must be allowed by both. A query that may see no key gets zero
-    weights and a zero output. q, k, v are not modified.
+    Both may be given (a bool or a float mask): a key must be allowed by both. A query that may see
+    no key (however masked, is_causal with L > S included) gets zero weights and a zero output.
+    q, k, v and mask are not modified; float32 inputs give float32 results, float64 give float64.
     """
     raise NotImplementedError("scaled_dot_product_attention: see exercises/attention/README.md")
 
@@ -88,6 +90,7 @@ class MultiHeadAttention(nn.Module):
       in_proj_bias (3E,), out_proj = nn.Linear(E, E).
     Masks follow nn.MultiheadAttention: boolean True = BLOCKED; float masks are added.
       key_padding_mask (B, S): True marks a padding key.  attn_mask (L, S): True blocks key j for query i.
+      Both may be given, each bool or float: a key is blocked when either blocks it.
     """
 
     def __init__(self, embed_dim, num_heads):

@@ -1,0 +1,13 @@
+"""Looks each length up in a table of S + 1 prefix masks, clamping lengths past S to S first."""
+import torch
+
+
+def masked_softmax(scores, valid_lens=None):
+    if valid_lens is None:
+        return torch.softmax(scores, dim=-1)
+    S = scores.shape[-1]
+    table = torch.ones(S + 1, S, dtype=torch.bool, device=scores.device).tril(-1)   # row n keeps j < n
+    keep = table[valid_lens.to(scores.device).long().clamp(0, S)]                  # (..., S)
+    keep = keep.expand(scores.shape)
+    weights = torch.softmax(scores.masked_fill(~keep, float("-inf")), dim=-1)
+    return torch.where(keep, weights, torch.zeros((), dtype=scores.dtype, device=scores.device))

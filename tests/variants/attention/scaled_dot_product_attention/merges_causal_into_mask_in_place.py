@@ -1,0 +1,22 @@
+"""Folds the causal mask into the caller's mask in place (mask &= causal, masked_fill_), changing the argument."""
+import math
+
+import torch
+
+
+def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):
+    L, S = q.shape[-2], k.shape[-2]
+    if is_causal:
+        causal = torch.ones(L, S, dtype=torch.bool, device=q.device).tril(S - L)
+        if mask is None:
+            mask = causal
+        elif mask.dtype == torch.bool:
+            mask &= causal
+        else:
+            mask.masked_fill_(~causal, float("-inf"))
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf")) if mask.dtype == torch.bool else scores + mask
+    empty = torch.isneginf(scores).all(dim=-1, keepdim=True)
+    weights = torch.softmax(scores.masked_fill(empty, 0.0), dim=-1).masked_fill(empty, 0.0)
+    return weights @ v, weights
