@@ -135,7 +135,11 @@ def as_number(value: Any, name: str = "result") -> float:
 
 def assert_shape(actual: Any, shape: tuple[int, ...], name: str = "result", hint: str = "") -> None:
     """Fail with 'name has shape (a, b) but expected (c, d)' and an optional hint."""
-    got = tuple(_as_array(actual, name).shape)
+    torch = sys.modules.get("torch")
+    if torch is not None and isinstance(actual, torch.Tensor):  # its shape alone (a meta tensor has no values)
+        got = tuple(actual.shape)
+    else:
+        got = tuple(_as_array(actual, name).shape)
     if got != tuple(shape):
         extra = f": {hint}" if hint else ""
         raise AssertionError(f"{name} has shape {got} but expected {tuple(shape)}{extra}")

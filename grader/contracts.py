@@ -338,9 +338,12 @@ def _same(snapshot: Any, value: Any, depth: int = 0) -> bool:
     if kind == "array":
         return (isinstance(value, np.ndarray) and value.dtype == snapshot[1] and value.shape == snapshot[2]
                 and np.array_equal(value, snapshot[3], equal_nan=value.dtype.kind in "fc"))
+    if kind == "tensor" and snapshot[3].is_meta:  # no values to compare: its type, shape and device
+        return (isinstance(value, torch.Tensor) and value.is_meta and value.dtype == snapshot[1]
+                and tuple(value.shape) == snapshot[2])
     if kind == "tensor":
         return (isinstance(value, torch.Tensor) and value.dtype == snapshot[1] and tuple(value.shape) == snapshot[2]
-                and bool(torch.equal(value.detach(), snapshot[3]) or
+                and not value.is_meta and bool(torch.equal(value.detach(), snapshot[3]) or
                          (value.is_floating_point() and torch.equal(value.detach().isnan(), snapshot[3].isnan())
                           and torch.equal(value.detach().nan_to_num(), snapshot[3].nan_to_num()))))
     if kind in ("list", "tuple"):

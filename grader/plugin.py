@@ -241,7 +241,8 @@ def pytest_runtest_logstart(nodeid: str, location) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     if call.when == "call" and not isinstance(item, ContractCheck) and topic_of(item):
-        _remember_outcome(contracts.record_of(topic_of(item), meta_of(item)["exercise"]), report, call.excinfo)
+        _remember_outcome(contracts.record_of(topic_of(item), meta_of(item)["exercise"]), report, call.excinfo,
+                          loader.learner_files(topic_of(item)))
     if sink is None:
         _shorten_for_learner(report, call)
         return report
@@ -257,11 +258,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
-def _remember_outcome(record: contracts.Record, report, excinfo) -> None:
+def _remember_outcome(record: contracts.Record, report, excinfo, files: set[str]) -> None:
     if report.passed:
         record.passed += 1
-    elif excinfo is not None and record.first_error is None \
-            and not isinstance(excinfo.value, (NotImplementedError, loader.NotAttempted)):
+    elif excinfo is not None and record.first_error is None and not _not_attempted(excinfo.value, excinfo, files):
         record.first_error = excinfo.value
 
 
@@ -285,7 +285,7 @@ def _classify(item: pytest.Item, excinfo, report) -> tuple[str, str, list[str]]:
     files = loader.learner_files(topic_id) if topic_id else set()
     frames = learner_frames(excinfo, files)
     where = f" (at {frames[-1].split(': ', 1)[0]})" if frames else ""
-    if isinstance(error, (NotImplementedError, loader.NotAttempted)):
+    if _not_attempted(error, excinfo, files):
         return "not_attempted", NOT_ATTEMPTED, []
     if isinstance(error, loader.LearnerImportError):
         return ("timeout" if error.timed_out else "error"), str(error), []
@@ -337,6 +337,17 @@ def learner_frames(excinfo, files: set[str]) -> list[str]:
                 source = ""
             lines.append(f"{Path(str(entry.path)).name}:{entry.lineno + 1} in {entry.name}: {source}")
     return lines
+
+
+def _not_attempted(error: BaseException, excinfo, files: set[str]) -> bool:
+    """The stub's NotImplementedError (or one the learner raises): not a library's, such as torch
+    saying a meta tensor has no values, which is an error of the learner's code like any other."""
+    if isinstance(error, loader.NotAttempted):
+        return True
+    if not isinstance(error, NotImplementedError):
+        return False
+    jailed = getattr(error, "__kata_raised_in_learner__", None)
+    return bool(jailed) if jailed is not None else _raised_in(excinfo, files)
 
 
 def _raised_in(excinfo, files: set[str]) -> bool:

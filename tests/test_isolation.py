@@ -34,6 +34,8 @@ ONE_FUNCTION = {
     "wrong_signature": ("def gram_schmidt_qr(A, mode):\n    return A, A\n", "error"),
     "returns_none": ("def gram_schmidt_qr(A):\n    pass\n", "error|failed"),
     "uses_banned_shortcut": ("import numpy as np\nfrom numpy.linalg import qr as _qr\ndef gram_schmidt_qr(A):\n    return _qr(A)\n", "failed"),
+    # a library's NotImplementedError (torch: "a meta tensor has no data") is an error, not the stub's
+    "library_not_implemented": ("import codecs\ndef gram_schmidt_qr(A):\n    return codecs.Codec().encode(A)\n", "error"),
 }
 MESSAGES = {
     "loops_at_import": "did not finish in time", "exits_at_import": "sys.exit", "syntax_error": "syntax error at line 1",
@@ -41,6 +43,7 @@ MESSAGES = {
     "os_exit": "exit code 4", "segfault": "segmentation fault", "allocates_50_gb": "out of memory",
     "sys_exit": "sys.exit", "missing_function": "defines no `gram_schmidt_qr`", "wrong_signature": "signature",
     "uses_banned_shortcut": "`numpy.linalg.qr` is not allowed", "returns_none": "while checking your result",
+    "library_not_implemented": "NotImplementedError",
 }
 CASES = sorted({**WHOLE_MODULE, **ONE_FUNCTION})
 HANG_IN_EVERY_CHECK = {"loops_forever"}

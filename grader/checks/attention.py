@@ -235,6 +235,11 @@ def test_causal_mask_on_the_requested_device():
         expect(isinstance(m, torch.Tensor) and m.dtype == torch.bool and m.device.type == "cpu",
                "causal_mask(..., device=d) should build a torch.bool mask on device d")
         expect(np.array_equal(m.numpy().astype(bool), _np_causal(3, 5)), "the mask built with device= is wrong")
+    # a device other than the default one: "meta" tensors have a shape and a device, no values
+    m = att.causal_mask(3, 5, device="meta")
+    expect(isinstance(m, torch.Tensor) and m.device.type == "meta" and m.dtype == torch.bool,
+           "causal_mask(..., device=d) should build the mask on device d, not on the default device")
+    assert_shape(m, (3, 5), name="mask on another device")
 
 
 # ---------------------------------------------------------------------------------------------
