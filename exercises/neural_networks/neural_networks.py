@@ -199,17 +199,19 @@ def adamw_step(param, grad, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight
 def batchnorm_forward(x, gamma, beta, running_mean, running_var, momentum=0.1, eps=1e-5,
                       training=True):
     """x (N, C). Returns (out (N, C), new_running_mean (C,), new_running_var (C,)), as
-    torch.nn.BatchNorm1d; inputs are not modified."""
+    torch.nn.BatchNorm1d; inputs are not modified and the running stats returned are new arrays
+    (copies in eval mode)."""
     raise NotImplementedError("batchnorm: see exercises/neural_networks/README.md")
 
 
 def layernorm_forward(x, gamma, beta, eps=1e-5):
-    """Normalise x (..., D) over its last axis; gamma, beta (D,)."""
+    """Normalise x (..., D) over its last axis (x may be a single vector (D,)); gamma, beta (D,)."""
     raise NotImplementedError("layernorm: see exercises/neural_networks/README.md")
 
 
 def dropout(x, p, training, rng):
-    """Inverted dropout with keep = rng.random(x.shape) >= p and scale 1 / (1 - p)."""
+    """Inverted dropout with keep = rng.random(x.shape) >= p (one call; a draw equal to p is kept)
+    and scale 1 / (1 - p)."""
     raise NotImplementedError("dropout: see exercises/neural_networks/README.md")
 
 
@@ -239,5 +241,6 @@ def cosine_schedule_with_warmup(step, warmup_steps, total_steps, base_lr, min_lr
 
 def clip_grad_norm(grads, max_norm, eps=1e-6):
     """grads: list of arrays. Returns (clipped list, total norm before clipping), global norm,
-    coef = min(1, max_norm / (total + eps)), as torch.nn.utils.clip_grad_norm_."""
+    coef = min(1, max_norm / (total + eps)), as torch.nn.utils.clip_grad_norm_. The list and its
+    arrays are new, even when nothing is clipped."""
     raise NotImplementedError("clip_grad_norm: see exercises/neural_networks/README.md")

@@ -135,9 +135,6 @@ class Value:
     def __rtruediv__(self, other):
         return other * self ** -1
 
-    def __repr__(self):
-        return f"Value(data={self.data}, grad={self.grad})"
-
 
 # ---------------------------------------------------------------------------------------------
 # activations and their derivatives (elementwise, numpy in, numpy out)
@@ -150,7 +147,6 @@ def sigmoid(x):
     >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     array([0. , 0.5, 1. ])
     """
-    x = np.asarray(x, dtype=float)
     z = np.exp(-np.abs(x))                    # in (0, 1]: never overflows
     return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
@@ -161,18 +157,16 @@ def sigmoid_grad(x):
 
 
 def relu(x):
-    x = np.asarray(x, dtype=float)
     return np.maximum(x, 0.0)
 
 
 def relu_grad(x):
     """1 where x > 0, else 0 (so relu'(0) = 0, as in PyTorch)."""
-    x = np.asarray(x, dtype=float)
     return (x > 0).astype(float)
 
 
 def tanh(x):
-    return np.tanh(np.asarray(x, dtype=float))
+    return np.tanh(x)
 
 
 def tanh_grad(x):
@@ -182,13 +176,11 @@ def tanh_grad(x):
 
 def gelu(x):
     """Exact GELU: x * Phi(x) with Phi the standard normal CDF (not the tanh approximation)."""
-    x = np.asarray(x, dtype=float)
     return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
 
 def gelu_grad(x):
     """d/dx [x Phi(x)] = Phi(x) + x phi(x)."""
-    x = np.asarray(x, dtype=float)
     cdf = 0.5 * (1.0 + erf(x / math.sqrt(2.0)))
     pdf = np.exp(-0.5 * x * x) / math.sqrt(2.0 * math.pi)
     return cdf + x * pdf
@@ -201,7 +193,6 @@ def gelu_grad(x):
 def softmax(x):
     """exp(x - max) / sum(exp(x - max)) along axis -1: shifting by the max changes nothing
     mathematically and keeps every exponent <= 0."""
-    x = np.asarray(x, dtype=float)
     z = x - x.max(axis=-1, keepdims=True)     # (..., K), a new array: x is not touched
     e = np.exp(z)
     return e / e.sum(axis=-1, keepdims=True)
@@ -209,7 +200,6 @@ def softmax(x):
 
 def log_softmax(x):
     """x - logsumexp(x) along axis -1, with logsumexp = max + log(sum(exp(x - max)))."""
-    x = np.asarray(x, dtype=float)
     z = x - x.max(axis=-1, keepdims=True)
     return z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
 
@@ -225,8 +215,6 @@ def perceptron_train(X, y, epochs):
     w += y_i x_i, b += y_i. Stop after the first epoch without a mistake, or after `epochs`.
     Returns (w, b, n_epochs, n_mistakes): passes made (the clean one counted) and total updates.
     """
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
     w = np.zeros(X.shape[1])
     b = 0.0
     n_mistakes = 0
@@ -255,8 +243,6 @@ def mlp_forward_backward(params, X, y):
     Returns (loss: float, grads: dict with the same keys and shapes as params).
     """
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y)
     N = X.shape[0]
     # forward
     z1 = X @ W1 + b1                          # (N, H)
@@ -287,7 +273,7 @@ def gradient_check(f, params, grads, eps=1e-5):
     """
     errors = {}
     for name, p in params.items():
-        numeric = np.zeros_like(p, dtype=float)
+        numeric = np.zeros_like(p)
         for i in np.ndindex(p.shape):
             old = p[i]
             p[i] = old + eps
@@ -296,7 +282,7 @@ def gradient_check(f, params, grads, eps=1e-5):
             f_minus = f(params)
             p[i] = old                        # restore exactly
             numeric[i] = (f_plus - f_minus) / (2 * eps)
-        analytic = np.asarray(grads[name], dtype=float)
+        analytic = grads[name]
         denom = np.linalg.norm(numeric) + np.linalg.norm(analytic)
         errors[name] = 0.0 if denom == 0 else float(np.linalg.norm(numeric - analytic) / denom)
     return errors
@@ -311,7 +297,7 @@ def sgd_momentum_step(param, grad, state, lr, momentum):
 
     As torch.optim.SGD(momentum=..., dampening=0, nesterov=False). state: None, then {"velocity": v}.
     """
-    v = np.zeros_like(param, dtype=float) if state is None else state["velocity"]
+    v = np.zeros_like(param) if state is None else state["velocity"]
     v = momentum * v + grad
     return param - lr * v, {"velocity": v}
 
@@ -321,7 +307,7 @@ def adam_step(param, grad, state, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_
     gradient. state: None, then {"t": steps taken (1 after the first), "m": ..., "v": ...}."""
     beta1, beta2 = betas
     if state is None:
-        state = {"t": 0, "m": np.zeros_like(param, dtype=float), "v": np.zeros_like(param, dtype=float)}
+        state = {"t": 0, "m": np.zeros_like(param), "v": np.zeros_like(param)}
     if weight_decay:
         grad = grad + weight_decay * param    # coupled: goes through m and v
     t = state["t"] + 1
@@ -352,7 +338,6 @@ def batchnorm_forward(x, gamma, beta, running_mean, running_var, momentum=0.1, e
     eval: normalise with the running stats, which come back unchanged.
     Returns (out, new_running_mean, new_running_var); the inputs are never modified.
     """
-    x = np.asarray(x, dtype=float)
     if training:
         n = x.shape[0]
         mean = x.mean(axis=0)                 # (C,)
@@ -361,7 +346,7 @@ def batchnorm_forward(x, gamma, beta, running_mean, running_var, momentum=0.1, e
         new_var = (1 - momentum) * running_var + momentum * var * n / (n - 1)
     else:
         mean, var = running_mean, running_var
-        new_mean, new_var = np.array(running_mean, dtype=float), np.array(running_var, dtype=float)
+        new_mean, new_var = running_mean.copy(), running_var.copy()   # new arrays, never the caller's
     out = (x - mean) / np.sqrt(var + eps) * gamma + beta
     return out, new_mean, new_var
 
@@ -369,7 +354,6 @@ def batchnorm_forward(x, gamma, beta, running_mean, running_var, momentum=0.1, e
 def layernorm_forward(x, gamma, beta, eps=1e-5):
     """Normalise each row over the LAST axis: (x - mean) / sqrt(var + eps) * gamma + beta,
     biased variance, eps inside the square root (as torch.nn.functional.layer_norm)."""
-    x = np.asarray(x, dtype=float)
     mean = x.mean(axis=-1, keepdims=True)     # (..., 1)
     var = x.var(axis=-1, keepdims=True)       # (..., 1)
     return (x - mean) / np.sqrt(var + eps) * gamma + beta
@@ -380,7 +364,6 @@ def dropout(x, p, training, rng):
 
     Not training (or p == 0): x unchanged. p == 1: all zeros. E[out] = x either way.
     """
-    x = np.asarray(x, dtype=float)
     if not training or p == 0:
         return x.copy()
     if p == 1:
@@ -398,7 +381,7 @@ GAINS = {"linear": 1.0, "relu": math.sqrt(2.0), "tanh": 5.0 / 3.0}
 
 def _fans(shape):
     """(fan_in, fan_out) of a weight of shape (out, in, *kernel), as PyTorch computes them."""
-    receptive = int(np.prod(shape[2:])) if len(shape) > 2 else 1
+    receptive = math.prod(shape[2:])          # 1 for a matrix: the product of nothing
     return shape[1] * receptive, shape[0] * receptive
 
 
@@ -446,4 +429,4 @@ def clip_grad_norm(grads, max_norm, eps=1e-6):
     """
     total = math.sqrt(sum(float(np.sum(np.square(g))) for g in grads))
     coef = min(1.0, max_norm / (total + eps))
-    return [np.asarray(g, dtype=float) * coef for g in grads], total
+    return [g * coef for g in grads], total   # new arrays, even when coef == 1
