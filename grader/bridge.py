@@ -366,7 +366,7 @@ class Session:
         if "err" in reply:
             raise _learner_exception(reply["err"], self)
         graph_outputs: list = []
-        decoder = self.decoder(buffers, keyed, graph_outputs)
+        decoder = self.decoder(buffers, dict(wire.nested_arguments(list(keyed.items()))) | keyed, graph_outputs)
         try:
             result = decoder(reply.get("ok"))
             for key, tree in (reply.get("wb") or {}).items():

@@ -355,7 +355,7 @@ class Server:
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise wire.WireError("malformed request")
         keyed = [(str(i), a) for i, a in enumerate(args)] + [(f"k:{k}", v) for k, v in kwargs.items()]
-        self._arg_objects = {id(v): v for _, v in keyed}
+        self._arg_objects = {id(v): v for _, v in wire.nested_arguments(keyed)}
         before = {key: _snapshot(v) for key, v in keyed if type(v) in _MUTABLE_TYPES() or _is_mirrored(v)}
         names = header.get("ban") or []
         self.watch = self.watch_for(names)
@@ -382,7 +382,8 @@ class Server:
         where = self.ban_lines(self.watch)
         self.watch = None
         graph: list = []
-        encoder = self.encoder({id(v): key for key, v in keyed}, graph)
+        # the arguments and the items inside them: a result may hold the caller's own arrays
+        encoder = self.encoder({id(v): key for key, v in reversed(wire.nested_arguments(keyed))}, graph)
         tree = encoder(result)
         writeback = {}
         plain = self.encoder(None, graph)  # not alias-aware: a changed argument's state is its value

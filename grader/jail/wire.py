@@ -413,3 +413,29 @@ def _exactly(sock: socket.socket, n: int) -> bytes:
             raise EOFError("the other side closed the bridge")
         chunks += chunk
     return bytes(chunks)
+
+
+def nested_arguments(keyed, limit: int = 1000) -> list:
+    """``(key, value)`` of the arguments and of the items of the lists, tuples and dicts among them,
+    keyed ``"0/2"`` (item 2 of argument 0), so a result holding the caller's own arrays is told apart
+    from one holding copies. Both sides of the bridge walk the same values in the same order.
+
+    >>> [k for k, _ in nested_arguments([("0", [1, [2]]), ("k:x", {"a": 3})])]
+    ['0', '0/0', '0/1', '0/1/0', 'k:x', 'k:x/0']
+    """
+    out = []
+
+    def walk(key, value, depth):
+        if len(out) >= limit:
+            return
+        out.append((key, value))
+        if depth >= 2:
+            return
+        items = list(value.values()) if type(value) is dict else value if type(value) in (list, tuple) else ()
+        for i, item in enumerate(items[:limit]):
+            walk(f"{key}/{i}", item, depth + 1)
+
+    for key, value in keyed:
+        walk(key, value, 0)
+    return out
+
