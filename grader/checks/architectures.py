@@ -3,6 +3,7 @@ distinct sizes on every axis, several strides / paddings / dilations, ties, edge
 import numpy as np
 import pytest
 import torch
+import torch._dynamo  # noqa: F401  a meta tensor's ops (torch._refs) import it on first use (~3 s): preload it once
 import torch.nn.functional as F
 
 from grader.check import assert_close, assert_shape, check, expect, expect_raises, learner
@@ -28,6 +29,19 @@ def expect_dtype(got, dtype, name):
     expect(isinstance(got, torch.Tensor) and got.dtype == dtype,
            f"{name} should have the dtype of the inputs ({str(dtype).replace('torch.', '')}): build new tensors "
            "from an input (x.new_zeros, zeros_like), never with torch's default dtype or a hard-coded one")
+
+
+def expect_on_meta(got, shape, dtype, name):
+    """got came back from inputs on the "meta" device (a shape, a dtype and a device, no values)."""
+    expect(isinstance(got, torch.Tensor) and got.device.type == "meta",
+           f"{name} should be on the inputs' device (here 'meta'), not on torch's default device: build new tensors "
+           "from an input (x.new_zeros, zeros_like, device=x.device)")
+    expect(got.dtype == dtype, f"{name} on another device should have the dtype of the inputs")
+    assert_shape(got, shape, name=f"{name} on another device")
+
+
+def meta(*shape):
+    return torch.empty(*shape, dtype=torch.float64, device="meta")
 
 
 # float64 torch katas: the same float64 operations in another order agree to ~1e-14, a float32 step does not
@@ -505,6 +519,15 @@ def test_lstm_cell_float32_inputs_give_float32():
     assert_close(got_h, want_h.detach(), rtol=1e-5, atol=1e-6, name="h_next for float32 inputs")
 
 
+@check("lstm_cell", points=1, pins=["lstm-dtype", "dtype-follows"])
+def test_lstm_cell_on_the_inputs_device():
+    B, D, H = 3, 4, 5
+    got = ar.lstm_cell(meta(B, D), meta(B, H), meta(B, H), meta(4 * H, D), meta(4 * H, H), meta(4 * H), meta(4 * H))
+    expect(isinstance(got, (tuple, list)) and len(got) == 2, "lstm_cell should return the pair (h_next, c_next)")
+    expect_on_meta(got[0], (B, H), torch.float64, "h_next")
+    expect_on_meta(got[1], (B, H), torch.float64, "c_next")
+
+
 @check("gru_cell", points=2, pins=["gate-order", "reset-after-matmul", "ban-any-path"])
 @pytest.mark.parametrize("sizes", list(CELL_SIZES.values()), ids=list(CELL_SIZES))
 def test_gru_cell_matches_torch(sizes):
@@ -563,6 +586,13 @@ def test_gru_cell_float32_inputs_give_float32():
     got = ar.gru_cell(x, h, *params)
     expect_dtype(got, torch.float32, "h_next for float32 inputs")
     assert_close(got, want.detach(), rtol=1e-5, atol=1e-6, name="h_next for float32 inputs")
+
+
+@check("gru_cell", points=1, pins=["gru-dtype", "dtype-follows"])
+def test_gru_cell_on_the_inputs_device():
+    B, D, H = 4, 3, 5
+    got = ar.gru_cell(meta(B, D), meta(B, H), meta(3 * H, D), meta(3 * H, H), meta(3 * H), meta(3 * H))
+    expect_on_meta(got, (B, H), torch.float64, "h_next")
 
 
 # --- patch_embedding ------------------------------------------------------------------------------
@@ -625,6 +655,13 @@ def test_patch_embedding_float32_module_gives_float32():
     expect_dtype(got, torch.float32, "PatchEmbedding output of a float32 module and image")
     assert_close(got.detach(), conv_formulation(module, x, 4, 6), rtol=1e-5, atol=1e-6,
                  name="PatchEmbedding output in float32")
+
+
+@check("patch_embedding", points=1, pins=["dtype-follows"])
+def test_patch_embedding_on_the_inputs_device():
+    module, (H, W), N = make_patch_embedding((8, 12), 4, 2, 6, seed=95)
+    got = module.to("meta").forward(meta(3, 2, H, W))       # the module and the image on another device
+    expect_on_meta(got, (3, 1 + N, 6), torch.float64, "PatchEmbedding output")
 
 
 @check("patch_embedding", points=1, pins=["attributes"])
@@ -775,6 +812,13 @@ def test_residual_block_float32_gives_float32():
     got = block.train().forward(x.clone())
     expect_dtype(got, torch.float32, "ResidualBlock output of a float32 block and input")
     assert_close(got.detach(), want, rtol=1e-4, atol=1e-5, name="ResidualBlock output in float32")
+
+
+@check("residual_block", points=1, pins=["dtype-follows"])
+def test_residual_block_on_the_inputs_device():
+    block, _, _ = loaded_block(3, 4, 2, seed=1302)
+    got = block.train().to("meta").forward(meta(3, 3, 8, 7))   # the block and the image on another device
+    expect_on_meta(got, (3, 4, 4, 4), torch.float64, "ResidualBlock output")
 
 
 # --- receptive_field ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ permutation equivariance, causality and inputs not mutated."""
 import numpy as np
 import pytest
 import torch
+import torch._dynamo  # noqa: F401  a meta tensor's ops (torch._refs) import it on first use (~3 s): preload it once
 import torch.nn.functional as F
 from scipy.special import softmax as np_softmax
 
@@ -22,6 +23,14 @@ def _unpack(result, what):
     expect(isinstance(result, (tuple, list)) and len(result) == 2,
            f"{what} should return a pair (output, weights)")
     return result
+
+
+def _expect_on_meta(t, shape, dtype, name, hint):
+    """t came back from inputs on the "meta" device (a shape, a dtype and a device, no values)."""
+    expect(isinstance(t, torch.Tensor) and t.device.type == "meta",
+           f"{name} should be on the inputs' device (here 'meta'), not on torch's default device: {hint}")
+    expect(t.dtype == dtype, f"{name} on another device has the wrong dtype: it follows the inputs' dtype")
+    assert_shape(t, shape, name=f"{name} on another device")
 
 
 def _np_attention_weights(q, k, mask=None):
@@ -82,6 +91,15 @@ def test_pe_dtype_and_relative_position_property():
     dots = [(pe[p] @ pe[p + 3]).item() for p in range(0, 30, 7)]
     expect(np.allclose(dots, dots[0], rtol=0, atol=1e-9),
            "PE[p] . PE[p+3] should not depend on p: each (sin, cos) pair must share one frequency")
+
+
+@check("sinusoidal_positional_encoding", points=1, pins=["on-device"])
+@pytest.mark.parametrize("d_model", [6, 5], ids=["even", "odd"])
+def test_pe_on_another_device(d_model):
+    # "meta" tensors have a shape, a dtype and a device, no values: every tensor built must be there
+    pe = att.sinusoidal_positional_encoding(9, d_model, dtype=f64, device="meta")
+    _expect_on_meta(pe, (9, d_model), f64, "the encoding",
+                    "pass device= to every tensor you create (positions, frequencies, the output buffer)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +204,14 @@ def test_masked_softmax_one_row_and_float32():
     expect(isinstance(got32, torch.Tensor) and got32.dtype == torch.float32,
            "float32 scores should give float32 weights: the result has the dtype of scores (no upcast left in it)")
     assert_close(got32, _np_masked_softmax(scores32.double(), lens), rtol=1e-4, atol=1e-5, name="float32 weights")
+
+
+@check("masked_softmax", points=1, pins=["on-input-device"])
+def test_masked_softmax_on_the_inputs_device():
+    scores = torch.empty(3, 4, 6, dtype=f64, device="meta")
+    lens = torch.empty(3, 4, dtype=torch.long, device="meta")
+    got = att.masked_softmax(scores, lens)
+    _expect_on_meta(got, (3, 4, 6), f64, "the weights", "make the positions you compare with valid_lens on scores.device")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,6 +456,16 @@ def test_sdpa_float32_inputs_give_float32():
     assert_close(out, ref_out, rtol=1e-4, atol=1e-5, name="float32 output")
 
 
+@check("scaled_dot_product_attention", points=1, pins=["on-input-device"])
+def test_sdpa_causal_on_the_inputs_device():
+    q = torch.empty(2, 3, 4, 5, dtype=f64, device="meta")
+    k = torch.empty(2, 3, 6, 5, dtype=f64, device="meta")
+    v = torch.empty(2, 3, 6, 7, dtype=f64, device="meta")
+    out, w = _unpack(att.scaled_dot_product_attention(q, k, v, is_causal=True), "scaled_dot_product_attention")
+    _expect_on_meta(w, (2, 3, 4, 6), f64, "the weights", "build the causal mask on q.device")
+    _expect_on_meta(out, (2, 3, 4, 7), f64, "the output", "build the causal mask on q.device")
+
+
 # ---------------------------------------------------------------------------------------------
 # self_attention
 # ---------------------------------------------------------------------------------------------
@@ -495,6 +531,14 @@ def test_self_attention_float32_gives_float32(is_causal):
            "float32 inputs should give a float32 output: compute in the inputs' dtype")
     ref, _ = _np_sdpa(x @ wq, x @ wk, x @ wv, is_causal=is_causal)
     assert_close(got, ref, rtol=1e-4, atol=1e-5, name="float32 output")
+
+
+@check("self_attention", points=1, pins=["on-input-device"])
+def test_self_attention_causal_on_the_inputs_device():
+    x = torch.empty(2, 6, 5, dtype=f64, device="meta")
+    wq, wk, wv = (torch.empty(5, n, dtype=f64, device="meta") for n in (4, 4, 3))
+    got = att.self_attention(x, wq, wk, wv, is_causal=True)
+    _expect_on_meta(got, (2, 6, 3), f64, "the output", "build the causal mask on x.device")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -778,6 +778,25 @@ def test_lora_a_init_distribution_and_float32_base():
                  name="float32 LoRA output at initialisation")
 
 
+@check("lora_linear", points=1, pins=["dtype-device"])
+def test_lora_on_the_base_weights_device():
+    # a base on the "meta" device (shapes, dtypes and a device, no values): A, B and the merged layer follow it
+    base = nn.Linear(24, 10, dtype=f64, device="meta")
+    layer = ll.LoRALinear(base, 4, 8)
+    for name, p, shape in (("lora_A", layer.lora_A, (4, 24)), ("lora_B", layer.lora_B, (10, 4))):
+        expect(isinstance(p, torch.Tensor) and p.device.type == "meta" and p.dtype == f64,
+               f"{name} should have base.weight's dtype and device (here 'meta'), not torch's default device")
+        assert_shape(p, shape, name=f"{name} on another device")
+    y = layer(torch.empty(3, 24, dtype=f64, device="meta"))
+    expect(isinstance(y, torch.Tensor) and y.device.type == "meta" and y.dtype == f64,
+           "the LoRA output for inputs on another device should stay there")
+    assert_shape(y, (3, 10), name="LoRA output on another device")
+    merged = layer.merge()
+    expect(merged.weight.device.type == "meta" and merged.weight.dtype == f64,
+           "merge() should build the new nn.Linear with base.weight's dtype and device")
+    assert_shape(merged.weight, (10, 24), name="merged weight on another device")
+
+
 # ---------------------------------------------------------------------------------------------
 # absmax_quantization (quantize_absmax_int8, dequantize)
 # ---------------------------------------------------------------------------------------------

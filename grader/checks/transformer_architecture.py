@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 import torch
+import torch._dynamo  # noqa: F401  a meta tensor's ops (torch._refs) import it on first use (~3 s): preload it once
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -115,6 +116,14 @@ def _make(cls, *args):
     module = cls(*args)
     expect(isinstance(module, nn.Module), f"{cls.__name__} should subclass torch.nn.Module")
     return module
+
+
+def _expect_on_meta(t, shape, dtype, name, hint):
+    """t came back from inputs on the "meta" device (a shape, a dtype and a device, no values)."""
+    expect(isinstance(t, torch.Tensor) and t.device.type == "meta",
+           f"{name} should be on the input's device (here 'meta'), not on torch's default device: {hint}")
+    expect(t.dtype == dtype, f"{name} on another device has the wrong dtype: it follows the input's dtype")
+    assert_shape(t, shape, name=f"{name} on another device")
 
 
 @check("rms_norm", points=2, pins=["no-mean", "input-unchanged"])
@@ -311,6 +320,14 @@ def test_rope_position_zero_is_identity():
                  hint="angle 0 means no rotation")
 
 
+@check("rope", points=1, pins=["on-input-device"])
+def test_rope_on_the_inputs_device():
+    # "meta" tensors have a shape, a dtype and a device, no values: every tensor built must be there
+    x = torch.empty(2, 3, 5, 8, dtype=torch.float64, device="meta")
+    y = ta.rope(x, torch.empty(5, dtype=torch.long, device="meta"))
+    _expect_on_meta(y, (2, 3, 5, 8), torch.float64, "rope's result", "make the frequencies with device=x.device")
+
+
 # --- transformer_block ---------------------------------------------------------------------------
 
 def _block(C=24, H=4, FF=40, seed=11):
@@ -396,6 +413,13 @@ def test_block_float32_keeps_dtype():
     params = {k: v.detach().double() for k, v in block.state_dict().items()}
     assert_close(y.detach().double(), ref_block_forward(params, x.double(), 4), rtol=1e-4, atol=1e-5,
                  name="float32 block output")
+
+
+@check("transformer_block", points=1, pins=["on-input-device"])
+def test_block_on_the_inputs_device():
+    block = _make(ta.TransformerBlock, 20, 4, 28).double().to("meta")    # shapes only, no values
+    y = block(torch.empty(2, 6, 20, dtype=torch.float64, device="meta"))
+    _expect_on_meta(y, (2, 6, 20), torch.float64, "the block's output", "build the causal mask with device=x.device")
 
 
 # --- tiny_gpt ------------------------------------------------------------------------------------
@@ -543,6 +567,18 @@ def test_gpt_builds_its_own_blocks_to_size():
             assert_close(block(x.clone()), twin(x.clone()), **F64, name=f"blocks[{i}] output",
                          hint="build each block as TransformerBlock(d_model, n_heads, 4 * d_model), with the n_heads "
                               "TinyGPT was given")
+
+
+@check("tiny_gpt", points=1, pins=["on-input-device"])
+def test_gpt_on_the_inputs_device():
+    # no blocks (n_layers = 0), so that only TinyGPT's own tensors are judged here
+    model = _make(ta.TinyGPT, 23, 9, 12, 3, 0).double().to("meta")
+    seen = []   # an embedding on meta looks up CPU indices without complaint (a GPU one raises): watch them
+    model.wpe.register_forward_pre_hook(lambda module, args: seen.extend(a.device.type for a in args))
+    logits = model(torch.empty(2, 7, dtype=torch.long, device="meta"))
+    hint = "make the position ids with device=idx.device"
+    expect(all(d == "meta" for d in seen), f"the positions looked up in wpe should be on idx's device (here 'meta'): {hint}")
+    _expect_on_meta(logits, (2, 7, 23), torch.float64, "the logits", hint)
 
 
 # --- kv_cache ------------------------------------------------------------------------------------

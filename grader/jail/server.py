@@ -687,6 +687,8 @@ def _snapshot(value: Any):
     if torch is not None and isinstance(value, torch.Tensor):
         data = value.detach()
         grad = value.grad
+        if data.is_meta:  # no values to read: an in-place change shows in its version counter
+            return (data.dtype, tuple(data.shape), "meta", value._version, None if grad is None else _snapshot(grad))
         return (data.dtype, tuple(data.shape), data.cpu().numpy().tobytes() if data.dtype != torch.bfloat16
                 else data.float().cpu().numpy().tobytes(),
                 None if grad is None else _snapshot(grad))
