@@ -150,6 +150,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     sink({"event": "collected", "checks": [meta_of(i) for i in keep]})
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    """Stopping at the first failure (a mutant, a known-wrong variant): once a call of a kata has
+    broken its contract, the kata's contract check will fail, so run it next and skip the rest."""
+    if item.config.getoption("maxfail", 0) != 1 or isinstance(item, ContractCheck) or not topic_of(item):
+        return None
+    record = contracts.records.get((topic_of(item), meta_of(item)["exercise"]))
+    if record is not None and (record.broken or record.banned) and record.passed:
+        return True  # not run, not reported: the contract check reports the kata's loss
+    return None
+
+
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if sink is not None and report.failed:
         lines = report.longreprtext.strip().splitlines() or [str(report.nodeid)]

@@ -35,7 +35,7 @@ PRAGMA = re.compile(r"#\s*pragma:\s*no (cover|branch)\b(.*)$")
 @lru_cache(maxsize=None)
 def _run() -> ReferenceRun:
     """The hidden checks of every strength topic against the reference: the log and the coverage."""
-    return reference_run.run([find_topic(t) for t in STRENGTH_TOPICS], stop_at_first=True)
+    return reference_run.run([find_topic(t) for t in STRENGTH_TOPICS], stop_at_first=True, processes=2)
 
 
 def _brief(topic_id: str) -> str:

@@ -725,8 +725,8 @@ def test_agglomerative_matches_sklearn(linkage):
     from sklearn.cluster import AgglomerativeClustering
 
     rng = np.random.default_rng(501)
-    X = np.concatenate([blobs(502, [[0, 0, 0], [3, 3, 0], [0, 4, 4]], 9, 1.0),
-                        rng.uniform(-2, 6, size=(8, 3))])  # (35, 3)
+    X = np.concatenate([blobs(502, [[0, 0, 0], [3, 3, 0], [0, 4, 4]], 6, 1.0),
+                        rng.uniform(-2, 6, size=(6, 3))])  # (24, 3): a learner's O(n^3) loop stays quick
     for k in (2, 4, 7):
         ref = AgglomerativeClustering(n_clusters=k, linkage=linkage).fit(X).labels_
         labels = _agglomerative(X.copy(), k, linkage)
