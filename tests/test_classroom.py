@@ -169,25 +169,34 @@ def test_report_html_renders_its_plots_in_headless_chromium(graded, tmp_path):
 
 def test_resume_after_an_interrupt_grades_only_the_rest(klass, graded, tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "grader", "classroom", "--submissions", str(klass / "submissions"),
+    few = tmp_path / "few"  # the quick students: an interrupt and a resume are about bookkeeping, not attacks
+    few.mkdir()
+    for name in ("alice", "bob", "carol.zip", "dave.zip", "erin"):
+        source = klass / "submissions" / name
+        if source.is_dir():
+            shutil.copytree(source, few / name, symlinks=True)
+        else:
+            shutil.copy2(source, few / name)
+    command = [sys.executable, "-m", "grader", "classroom", "--submissions", str(few),
                "--phase", PHASE, "--out", str(out), "--roster", str(klass / "roster.csv"), "--workers", "2",
                "--check-timeout", "10", "--quiet", "--deadline", "2026-11-18T00:00", "--penalty-per-day", "10"]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len([p for p in (out / "students").glob("*.json")]) < 3:
+    while time.monotonic() < deadline and len([p for p in (out / "students").glob("*.json")]) < 2:
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2 and "--resume" in err, err
     first = {p.name: p.stat().st_mtime_ns for p in (out / "students").glob("*.json")}
-    assert 3 <= len(first) < 8
+    assert 2 <= len(first) < 5
     done = subprocess.run(command + ["--resume"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     after = {p.name: p.stat().st_mtime_ns for p in (out / "students").glob("*.json")}
     assert all(after[name] == stamp for name, stamp in first.items()), "resume graded a finished student again"
     records, full_out, _ = graded
     ours, theirs = _gradebook(out), _gradebook(full_out)
-    assert ours == theirs
+    assert sorted(ours) == ["alice", "bob", "carol", "dave", "erin", "zed"]  # zed: on the roster, no submission
+    assert ours == {student: theirs[student] for student in ours}
 
 
 def test_gradescope_autograder_zip_runs_and_writes_valid_results(tmp_path):
