@@ -15,6 +15,7 @@ A hit is recorded, never raised, so the learner cannot swallow it; the judge fai
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 import threading
@@ -76,6 +77,11 @@ def same_operation(names: list[str] | tuple[str, ...]) -> list[str]:
     >>> "torch.ops.aten.layer_norm" in same_operation(["torch.nn.functional.layer_norm"])
     True
     """
+    return list(_same_operation(tuple(names)))
+
+
+@functools.lru_cache(maxsize=256)  # a watch is built per check in process: resolve each ban list once
+def _same_operation(names: tuple[str, ...]) -> tuple[str, ...]:
     out = list(dict.fromkeys(names))
     for dotted in names:
         home, _, op = dotted.rpartition(".")
@@ -88,7 +94,7 @@ def same_operation(names: list[str] | tuple[str, ...]) -> list[str]:
         for name in family + _COUSINS.get(op, []):
             if name not in out and _exists(name):
                 out.append(name)
-    return out
+    return tuple(out)
 
 
 def _exists(dotted: str) -> bool:

@@ -355,18 +355,19 @@ class Server:
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise wire.WireError("malformed request")
         keyed = [(str(i), a) for i, a in enumerate(args)] + [(f"k:{k}", v) for k, v in kwargs.items()]
-        self._arg_objects = {id(v): v for _, v in wire.nested_arguments(keyed)}
+        nested = wire.nested_arguments(keyed)  # the arguments and the items inside them, walked once
+        self._arg_objects = {id(v): v for _, v in nested}
         before = {key: _snapshot(v) for key, v in keyed if type(v) in _MUTABLE_TYPES() or _is_mirrored(v)}
         names = header.get("ban") or []
         self.watch = self.watch_for(names)
         synced = dict(before)  # what the judge last saw of each argument (a callback shows it the latest)
         self.live.append((keyed, synced))
         try:
-            return self._perform_and_reply(op, target, header, args, kwargs, keyed, synced, leaves)
+            return self._perform_and_reply(op, target, header, args, kwargs, keyed, synced, leaves, nested)
         finally:
             self.live.pop()
 
-    def _perform_and_reply(self, op, target, header, args, kwargs, keyed, before, leaves):
+    def _perform_and_reply(self, op, target, header, args, kwargs, keyed, before, leaves, nested):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -382,8 +383,8 @@ class Server:
         where = self.ban_lines(self.watch)
         self.watch = None
         graph: list = []
-        # the arguments and the items inside them: a result may hold the caller's own arrays
-        encoder = self.encoder({id(v): key for key, v in reversed(wire.nested_arguments(keyed))}, graph)
+        # a result may hold the caller's own arrays: the first key of an object wins
+        encoder = self.encoder({id(v): key for key, v in reversed(nested)}, graph)
         tree = encoder(result)
         writeback = {}
         plain = self.encoder(None, graph)  # not alias-aware: a changed argument's state is its value
