@@ -140,6 +140,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             contracts.checks_seen.append({"topic": topic_of(item), "kata": mark.kwargs.get("exercise"),
                                           "pins": list(mark.kwargs.get("pins", ())),
                                           "visibility": visibility_of(item), "name": item.name})
+    select(items)
+
+
+def select(items: list[pytest.Item]) -> None:
+    """Keep the checks this run grades (``only_exercises``, less ``exclude``) and tell the sink which.
+
+    A judge forked from a parent that collected the topic once (:mod:`grader.collected`) calls it itself.
+    """
     if sink is None:
         if only_exercises is not None:
             items[:] = [i for i in items if meta_of(i)["exercise"] in only_exercises]
@@ -148,6 +156,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             and (only_exercises is None or meta_of(i)["exercise"] in only_exercises)]
     items[:] = keep
     sink({"event": "collected", "checks": [meta_of(i) for i in keep]})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector, name: str, obj):
+    """A run of chosen katas (a variant, a mutant, a notebook cell) never builds the others' checks."""
+    if only_exercises is None:
+        return None
+    exercise = _marked_exercise(obj)
+    return [] if exercise is not None and exercise not in only_exercises else None
+
+
+def _marked_exercise(obj) -> str | None:
+    try:
+        marks = getattr(obj, "pytestmark", None)
+        if not isinstance(marks, list):
+            return None
+        return next((m.kwargs.get("exercise") for m in marks if isinstance(m, pytest.Mark) and m.name == "kata"), None)
+    except Exception:  # whatever a check module holds
+        return None
 
 
 @pytest.hookimpl(tryfirst=True)

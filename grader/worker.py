@@ -1,8 +1,9 @@
 """Grade topics in judge processes forked from one preloaded parent; the learner's code runs in jails.
 
 The parent imports pytest and the heavy libraries the checks use once (:func:`preload`) while the
-jail zygote (:mod:`grader.jails`) imports the same libraries in its own process, then forks one
-judge child per (target, topic). A judge caps its memory, runs the topic's checks under pytest
+jail zygote (:mod:`grader.jails`) imports the same libraries in its own process, collects each
+topic's checks once (:mod:`grader.collected`), then forks one judge child per (target, topic).
+A judge caps its memory, runs its share of the collected checks under pytest
 with a per-check timeout, reaches the learner's module only through its jail
 (:mod:`grader.bridge`), and streams one JSON line per event back through a pipe. The parent
 enforces a hard deadline per topic; if a judge dies, the check it was running is charged with
@@ -38,6 +39,7 @@ class Limits:
     topic_deadline: float = 180.0  # seconds per topic, all checks and restarts together
     memory_mb: int = 3072  # address space a topic may add on top of the preloaded worker
     jail: bool = True  # the learner's code runs in a jail; False only for benchmarks (--no-jail)
+    collect_once: bool = True  # the parent collects each topic's checks for its judges (False: each judge does)
 
 
 @dataclass
@@ -125,7 +127,49 @@ def _imported_modules(path: Path) -> set[str]:
 
 # --- the child -------------------------------------------------------------------------------
 
-def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> None:
+def pytest_args(job: Job, limits: Limits) -> list[str]:
+    """How a judge runs pytest over a topic's check files (all but ``--maxfail``)."""
+    return [str(p) for p in check_files(job.topic, job.hidden)] + [
+        "-c", str(GRADING_INI), "--rootdir", str(REPO), "-p", "no:cacheprovider",
+        "--assert=plain", "--import-mode=importlib", "-q", "--no-header", "-p", "no:warnings",
+        # learner output goes to the null device, uncaptured (a flood would fill the capture's memory)
+        "--capture=no",
+        # results go to the sink, classified from the exception: pytest's own failure text (it
+        # parses the check file for every traceback entry) would cost most of a failing run
+        "--tb=no",
+        # these two run gc.collect() over the whole preloaded heap at exit: ~0.4 s a child
+        "-p", "no:unraisableexception", "-p", "no:threadexception",
+        # plugins a grading run never uses: each costs its registration in every child
+        *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
+        "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
+    ]
+
+
+def plugins() -> list[object]:
+    import pytest_timeout
+
+    from grader import plugin
+
+    return [plugin, pytest_timeout]
+
+
+_collected: dict[tuple, object] = {}  # (check files as they are, check timeout) -> grader.collected.Collected | None
+
+
+def collected_for(job: Job, limits: Limits):
+    """The parent's one collection of a job's check files, shared by every judge forked for it."""
+    from grader.collected import collect
+
+    if not limits.collect_once:
+        return None
+    files = check_files(job.topic, job.hidden)
+    key = (tuple((str(f), f.stat().st_mtime_ns) for f in files), limits.check_timeout)
+    if key not in _collected:
+        _collected[key] = collect(pytest_args(job, limits), plugins())
+    return _collected[key]
+
+
+def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str], collected=None) -> None:
     """Runs in the forked child; never returns."""
     try:
         os.setpgid(0, 0)
@@ -161,20 +205,12 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str]) -> N
         plugin.sink = send
         plugin.exclude = set(exclude)
         plugin.only_exercises = set(job.only_exercises) if job.only_exercises is not None else None
-        args = [str(p) for p in check_files(job.topic, job.hidden)] + [
-            "-c", str(GRADING_INI), "--rootdir", str(REPO),
-            "-p", "grader.plugin", "-p", "pytest_timeout", "-p", "no:cacheprovider",
-            "--assert=plain", "--import-mode=importlib", "-q", "--no-header", "-p", "no:warnings",
-            # results go to the sink, classified from the exception: pytest's own failure text (it
-            # parses the check file for every traceback entry) would cost most of a failing run
-            "--tb=no",
-            # these two run gc.collect() over the whole preloaded heap at exit: ~0.4 s a child
-            "-p", "no:unraisableexception", "-p", "no:threadexception",
-            # plugins a grading run never uses: each costs its registration in every child
-            *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
-            "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
-        ] + (["--maxfail=1"] if job.first_failure else [])
-        pytest.main(args)
+        if collected is not None:
+            collected.run(keep=plugin.select, maxfail=1 if job.first_failure else 0)
+        else:
+            # the two plugins as objects: `-p name` would scan every installed package's entry points
+            args = pytest_args(job, limits) + (["--maxfail=1"] if job.first_failure else [])
+            pytest.main(args, plugins=plugins())
         if limits.jail:
             bridge.close_all()
         send({"event": "done"})
@@ -225,10 +261,11 @@ class _Run:
         read_fd, write_fd = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        collected = collected_for(self.job, self.limits)
         pid = os.fork()
         if pid == 0:  # child
             os.close(read_fd)
-            _child_main(self.job, self.limits, write_fd, set(self.done))
+            _child_main(self.job, self.limits, write_fd, set(self.done), collected)
         os.close(write_fd)
         os.set_blocking(read_fd, False)
         self.pid, self.fd = pid, read_fd

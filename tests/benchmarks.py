@@ -1,7 +1,8 @@
 """`make bench`: what isolation costs. Grades every phase of the reference solutions with the
 grader (the learner's code in jails, and with --no-jail in the judge's own workers) and, in the
 same run, runs the same public and hidden checks with plain pytest in one process; prints the wall
-times and their ratios (aim: jailed <= 1.5x plain pytest). `make bench-classroom`: a synthetic
+times and their ratios (aim: jailed <= 1.5x plain pytest); first, one topic's variants graded with
+the checks collected once in the parent against pytest.main in every judge. `make bench-classroom`: a synthetic
 class graded jailed and --no-jail in the same run (aim: jailed >= 0.7x the unjailed rate).
 
     python -m tests.benchmarks [--repeat 3]
@@ -48,6 +49,33 @@ def grade_vs_pytest(repeat: int) -> dict[str, float]:
     g, g1, n, p = (statistics.median(t) for t in (grader_times, one_worker_times, nojail_times, pytest_times))
     return {"topics": len(topics), "grader_s": g, "grader_1_s": g1, "nojail_s": n, "pytest_s": p,
             "ratio": g / p, "ratio_1": g1 / p, "ratio_nojail": n / p}
+
+
+def judge_startup(topic_id: str, repeat: int) -> dict[str, float]:
+    """The known-wrong variants and alternatives of one topic (as make test grades them), with the
+    checks collected once in the parent for every judge, and with each judge running pytest.main."""
+    from grader.catalogue import topic as find_topic
+    from grader.worker import Job, Limits, preload, run_jobs
+    from tests.kata_cases import (alternatives_of, build_variant_tree, katas_a_variant_reaches,
+                                  variant_touches_only_its_kata, variants_of)
+
+    topic = find_topic(topic_id)
+    scratch = Path(tempfile.mkdtemp(prefix="kata-bench-judges-"))
+    jobs = []
+    for variant in variants_of(topic) + alternatives_of(topic):
+        root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
+        only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else katas_a_variant_reaches(variant)
+        jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
+                        first_failure=only == {variant.kata} and not variant.correct))
+    preload([topic], jail=False)
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(repeat):
+        for once in (False, True):
+            start = time.perf_counter()
+            run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300, jail=False, collect_once=once), workers=1)
+            times[once].append(time.perf_counter() - start)
+    each, once = statistics.median(times[False]), statistics.median(times[True])
+    return {"jobs": len(jobs), "each_s": each, "once_s": once, "ratio": once / each}
 
 
 def synthetic_class(root: Path, size: int, phase_spec: str) -> Path:
@@ -111,6 +139,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  make grade, one after another:      {r['sequential_per_min']:.1f} submissions/min")
         print(f"  ratio classroom / sequential:        {r['speedup']:.2f}x")
         return 0
+    print(f"Grading one topic's known-wrong variants and alternatives, one judge at a time (median of "
+          f"{args.repeat})...", flush=True)
+    j = judge_startup("linear_algebra", args.repeat)
+    print(f"  jobs (linear_algebra):          {j['jobs']}")
+    print(f"  each judge runs pytest.main:    {j['each_s']:.2f} s")
+    print(f"  checks collected once (parent): {j['once_s']:.2f} s")
+    print(f"  ratio once / each:              {j['ratio']:.2f}")
     print(f"Grading PHASE=all TARGET=solutions vs plain pytest in one process (median of {args.repeat}, "
           f"{os.cpu_count()} cores)...", flush=True)
     r = grade_vs_pytest(args.repeat)
