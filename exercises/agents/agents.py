@@ -92,7 +92,8 @@ class ToolRegistry:
     def register(self, name, fn, schema=None, description=None):
         """Add a tool. schema: {arg name: type}; None -> from fn's annotations. Returns fn.
 
-        description None -> the first line of fn's docstring, or "". A duplicate name -> ValueError.
+        description None -> the first non-blank line of fn's docstring, stripped (inspect.getdoc), or "";
+        an explicit "" stays "". A duplicate name -> ValueError.
         """
         raise NotImplementedError("tool_registry: see exercises/agents/README.md")
 
@@ -219,5 +220,6 @@ def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.
     After failed attempt k (0-based) it sleeps rng.uniform(0, min(max_delay, base_delay * 2**k))
     (rng None -> random.Random()). An exception outside retry_on, or the last attempt's exception,
     is raised as is (and there is no sleep after the last attempt). Returns fn()'s value.
+    Any retries works: a large one (2000) must not raise OverflowError (2**1100 does not fit a float).
     """
     raise NotImplementedError("retry_with_backoff: see exercises/agents/README.md")

@@ -364,10 +364,14 @@ def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.
     An exception outside retry_on, or the last attempt's exception, is raised as is (no final sleep).
     """
     rng = rng if rng is not None else random.Random()
-    for attempt in range(retries + 1):
+    # the window min(max_delay, base_delay * 2**attempt), doubled after each failure and capped
+    # before it is doubled again: base_delay * 2**1100 would overflow a float (OverflowError)
+    window = min(max_delay, base_delay)
+    for attempt in range(retries + 1):  # pragma: no branch (never runs out: the last attempt returns or re-raises)
         try:
             return fn()
         except retry_on:
             if attempt == retries:
                 raise
-        sleep(rng.uniform(0, min(max_delay, base_delay * 2 ** attempt)))
+        sleep(rng.uniform(0, window))
+        window = min(max_delay, 2 * window)

@@ -1,4 +1,4 @@
-"""A while-True loop with an attempt counter; the backoff window is computed as a running, capped value."""
+"""A while-True loop with an attempt counter; the backoff window is a running value, doubled and capped after each sleep."""
 import random
 
 
@@ -6,13 +6,13 @@ def retry_with_backoff(fn, retries=3, base_delay=0.5, max_delay=8.0, sleep=time.
                        retry_on=(Exception,)):
     if rng is None:
         rng = random.Random()
-    attempt = 0
+    attempt, window = 0, base_delay
     while True:
         try:
             return fn()
         except retry_on:
             if attempt >= retries:
                 raise
-        window = base_delay * 2 ** attempt
         sleep(rng.uniform(0, window if window < max_delay else max_delay))
+        window = window * 2 if window < max_delay else max_delay
         attempt += 1

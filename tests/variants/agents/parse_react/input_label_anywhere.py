@@ -1,0 +1,27 @@
+"""Searches the Action Input label from the start of the reply, so an input written before the Action line counts."""
+import json
+
+
+def parse_react(text):
+    final = _FINAL.search(text)
+    if final:
+        return FinalAnswer(text[final.end():].strip())
+    action = _ACTION.search(text)
+    if action is None:
+        raise ParseError("no 'Action:' line and no 'Final Answer:' line found in the reply")
+    line_end = text.find("\n", action.end())
+    line_end = len(text) if line_end == -1 else line_end
+    tool = text[action.end():line_end].strip()
+    if not tool:
+        raise ParseError("the 'Action:' line names no tool")
+    given = _ACTION_INPUT.search(text)
+    if given is None:
+        raise ParseError(f"'Action: {tool}' is not followed by an 'Action Input:' line")
+    observation = _OBSERVATION.search(text, given.end())
+    raw = text[given.end():observation.start() if observation else len(text)].strip()
+    if raw.startswith("{"):
+        try:
+            return Action(tool, json.loads(raw))
+        except json.JSONDecodeError as error:
+            raise ParseError(f"the Action Input is not valid JSON: {error}") from None
+    return Action(tool, raw)
