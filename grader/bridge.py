@@ -466,11 +466,13 @@ class Session:
                 if changed:  # the check's callable changed an argument in place: so must the jail's copy
                     reply["reply"]["wb"] = {key: encoder(v) for key, v in changed.items()}
             out = encoder.buffers
-        except Exception as error:  # the check's callable raised: the learner's code sees the error
+        except BaseException as error:  # the check's callable raised: the learner's code sees the error
+            if not isinstance(error, Exception) and _the_judges_own(error):
+                raise  # a timeout, an interrupt, an exit: the judge's, never the learner's to catch
             self.raised.append(error)  # kept, so the learner re-raising it gives the check this very object
             handle = getattr(type(error), "_kata_handle", None)
             reply, out = {"reply": {"err": {"type": type(error).__name__, "msg": str(error)[:300],
-                                            "id": len(self.raised) - 1,
+                                            "id": len(self.raised) - 1, "base": not isinstance(error, Exception),
                                             "class": handle[1] if handle and handle[0] is self else None}}}, []
         wire.send(self.sock, reply, out)
 
@@ -845,6 +847,14 @@ def _apply_writeback(target: Any, state: Any) -> None:
             target[:] = state
     except Exception:
         pass  # a change the judge cannot mirror leaves its own object as it was
+
+
+def _the_judges_own(error: BaseException) -> bool:
+    """An exception that stops the check itself (pytest's timeout and outcomes, Ctrl-C, exit), not one
+    a check's callable raises on purpose for the learner's code to let through (``class Stop(BaseException)``)."""
+    from _pytest.outcomes import OutcomeException
+
+    return isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit, OutcomeException))
 
 
 def _handed_attribute(target: Any, name: str) -> Any:

@@ -421,6 +421,32 @@ def test_registry_tool_exceptions_become_observations():
     expect(got_fetch == "Error: ValueError: unreachable host in http://x.test", "a failing tool -> 'Error: ValueError: <message>'")
 
 
+class _StopTheRun(BaseException):
+    """What a tool raises to stop the whole run (as KeyboardInterrupt does): not an Exception."""
+
+
+@check("tool_registry", points=1, pins=["catch-exception-only"])
+def test_registry_lets_a_base_exception_through():
+    reg = ag.ToolRegistry()
+
+    def stop(reason):
+        raise _StopTheRun(reason)
+
+    reg.register("stop", stop, {"reason": str})
+    reg.register("ok", lambda: "fine", {})
+    try:
+        got = reg.call("stop", {"reason": "user pressed Ctrl-C"})
+    except _StopTheRun:
+        got = None
+    except BaseException as error:  # noqa: BLE001 - the learner's code may raise anything
+        if isinstance(error, NotImplementedError):
+            raise
+        raise AssertionError(f"a tool's BaseException came back as {type(error).__name__}: let it through as it is") from None
+    expect(got is None, "call caught a tool's BaseException (a KeyboardInterrupt, a SystemExit): catch `Exception` "
+           "only, so that the user can still stop the agent")
+    expect(reg.call("ok", {}) == "fine", "the registry should still work after a tool's BaseException went through")
+
+
 @check("tool_registry", points=1, pins=["decorator-returns-fn", "schema-from-annotations", "describe-format", "doc-first-line"])
 def test_registry_decorator_uses_annotations_and_describe():
     reg = ag.ToolRegistry()

@@ -544,7 +544,7 @@ class Server:
             error = header["reply"]["err"]
             kind = self.objects.get(error.get("class")) if error.get("class") else None
             raised = kind(error.get("msg", "")) if isinstance(kind, type) and issubclass(kind, BaseException) \
-                else _judge_error(error.get("type"), error.get("msg", ""))
+                else _judge_error(error.get("type"), error.get("msg", ""), bool(error.get("base")))
             raised._kata_judge_error = error.get("id")
             raise raised
         return self.decode(header["reply"]["ok"], buffers)
@@ -583,13 +583,17 @@ def _function_stub(callback: Callback, spec: Any, decode) -> Any:
     return stub
 
 
-def _judge_error(type_name: str | None, message: str) -> BaseException:
-    """The judge callable's exception as the learner's code sees it: the builtin type, or RuntimeError."""
+def _judge_error(type_name: str | None, message: str, base: bool = False) -> BaseException:
+    """The judge callable's exception as the learner's code sees it: the builtin type, or RuntimeError;
+    one that is not an ``Exception`` (``class Stop(BaseException)``) stays out of ``except Exception``."""
     import builtins
 
     kind = getattr(builtins, str(type_name), None)
     if isinstance(kind, type) and issubclass(kind, Exception):
         return kind(message)
+    if base:
+        name = str(type_name) if str(type_name).isidentifier() else "JudgeBaseException"
+        return type(name[:80], (BaseException,), {"__module__": "builtins"})(message)
     return RuntimeError(message)
 
 
