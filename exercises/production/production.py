@@ -36,7 +36,8 @@ def ks_drift(reference, current, alpha=0.05):
     """Two-sided two-sample KS test -> (D, p_value, drifted).
 
     D = max |F_ref(x) - F_cur(x)| over the pooled observed values (ECDFs count values <= x);
-    p_value = scipy.stats.kstwo.sf(D, np.round(n * m / (n + m))); drifted = p_value < alpha.
+    p_value = scipy.stats.kstwo.sf(D, np.round(n * m / (n + m))) (sf, not 1 - cdf);
+    drifted = bool(p_value < alpha), a Python bool.
     """
     raise NotImplementedError("ks_drift: see exercises/production/README.md")
 
@@ -47,7 +48,8 @@ def chi2_drift(reference, current, alpha=0.05):
     """Chi-square test of homogeneity on category labels -> (statistic, p_value, drifted).
 
     A 2 x K table of counts (row 0 reference, row 1 current) over the K labels seen in either
-    sample; K - 1 degrees of freedom, no continuity correction; drifted = p_value < alpha.
+    sample; K - 1 degrees of freedom, no continuity correction; p_value from chi2.sf (not 1 - cdf);
+    drifted = bool(p_value < alpha), a Python bool.
 
     >>> chi2_drift(["a", "a", "b"], ["a", "b", "b"])[0]
     0.6666666666666666
@@ -84,7 +86,8 @@ class TokenBucket:
     """``rate`` tokens per second, at most ``capacity``; starts full; refills continuously.
 
     ``allow(n=1)`` takes n tokens and returns True if there are at least n, else returns False
-    and takes nothing. ``available()`` returns the current (refilled) number of tokens, a float.
+    and takes nothing (a Python bool either way). ``available()`` returns the current (refilled)
+    number of tokens.
     """
 
     def __init__(self, rate, capacity, clock):
@@ -127,8 +130,9 @@ class LRUCache:
 def latency_report(samples):
     """{"p50", "p95", "p99", "mean", "max"} (floats) of a non-empty list/array of latencies.
 
-    Percentiles interpolate linearly between closest ranks (numpy's default). Empty input
-    raises ValueError. Do not modify ``samples``.
+    Percentiles interpolate linearly between closest ranks (numpy's default), computed yourself
+    (numpy.percentile / quantile / median are banned). Floats also for integer samples. Empty input
+    (list or array) raises ValueError. Do not modify ``samples``.
 
     >>> latency_report([1.0, 2.0, 3.0, 4.0])["p50"]
     2.5
@@ -139,7 +143,7 @@ def latency_report(samples):
 # --- 8. Exponentially weighted moving average --------------------------------------------------
 
 def ewma(values, alpha):
-    """s_0 = x_0, s_t = alpha * x_t + (1 - alpha) * s_{t-1} -> float array of len(values).
+    """s_0 = x_0, s_t = alpha * x_t + (1 - alpha) * s_{t-1} -> float64 ndarray of len(values).
 
     >>> ewma([10.0, 20.0, 20.0], 0.5)
     array([10. , 15. , 17.5])

@@ -1,0 +1,11 @@
+"""Returns the p-value as numpy.float64 and drifted as the numpy.bool_ that comparing it gives."""
+
+
+def ks_drift(reference, current, alpha=0.05):
+    ref = np.sort(np.asarray(reference, dtype=float))
+    cur = np.sort(np.asarray(current, dtype=float))
+    pooled = np.concatenate([ref, cur])
+    d = np.max(np.abs(np.searchsorted(ref, pooled, side="right") / ref.size
+                      - np.searchsorted(cur, pooled, side="right") / cur.size))
+    p = stats.kstwo.sf(d, np.round(ref.size * cur.size / (ref.size + cur.size)))
+    return d, p, p < alpha

@@ -1,0 +1,11 @@
+"""Rounds the effective sample size half up (floor(x + 0.5)) instead of numpy's round half to even."""
+
+
+def ks_drift(reference, current, alpha=0.05):
+    ref = np.sort(np.asarray(reference, dtype=float))
+    cur = np.sort(np.asarray(current, dtype=float))
+    pooled = np.concatenate([ref, cur])
+    d = float(np.max(np.abs(np.searchsorted(ref, pooled, side="right") / ref.size
+                            - np.searchsorted(cur, pooled, side="right") / cur.size)))
+    p = float(stats.kstwo.sf(d, math.floor(ref.size * cur.size / (ref.size + cur.size) + 0.5)))
+    return d, p, bool(p < alpha)
