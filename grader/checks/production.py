@@ -178,18 +178,23 @@ def test_ks_tiny_p_value_of_a_clear_drift(shift):
     expect(drifted is True, "a clear drift should be drifted=True")
 
 
+def _expect_drifted_strictly_below_alpha(test, ref, cur, p_ref):
+    """``drifted`` is ``p < alpha`` (a Python bool): around an independent p-value, then at the learner's own."""
+    _, _, low = test(ref, cur, alpha=float(p_ref / 2))
+    _, _, high = test(ref, cur, alpha=float(min(1.0, p_ref * 2)))
+    expect(low is False and high is True, "drifted should be exactly p_value < alpha, a Python bool")
+    _, p, _ = test(ref, cur, alpha=0.5)
+    _, _, at = test(ref, cur, alpha=float(p))
+    _, _, above = test(ref, cur, alpha=float(np.nextafter(p, 1.0)))
+    expect(at is False and above is True, "drifted is p_value < alpha strictly: alpha equal to the p-value is not drifted")
+
+
 @check("ks_drift", points=1, pins=["strictly-below-alpha", "python-bool"])
 def test_ks_drifted_follows_alpha():
     rng = np.random.default_rng(323)
     ref, cur = rng.normal(size=70), rng.normal(0.35, 1, size=65)
     p_ref = scipy.stats.ks_2samp(ref, cur, method="asymp").pvalue
-    _, _, low = _ks(ref, cur, alpha=float(p_ref / 2))
-    _, _, high = _ks(ref, cur, alpha=float(min(1.0, p_ref * 2)))
-    expect(low is False and high is True, "drifted should be exactly p_value < alpha, a Python bool")
-    _, p, _ = _ks(ref, cur, alpha=0.5)
-    _, _, at = _ks(ref, cur, alpha=float(p))
-    _, _, above = _ks(ref, cur, alpha=float(np.nextafter(p, 1.0)))
-    expect(at is False and above is True, "drifted is p_value < alpha strictly: alpha equal to the p-value is not drifted")
+    _expect_drifted_strictly_below_alpha(_ks, ref, cur, p_ref)
 
 
 @check("ks_drift", points=1, pins=["python-bool"])
@@ -291,13 +296,7 @@ def test_chi2_drifted_follows_alpha():
     ref = [int(x) for x in rng.choice(4, size=150)]
     cur = [int(x) for x in rng.choice(4, size=110, p=[0.35, 0.25, 0.25, 0.15])]
     p_ref = scipy.stats.chi2_contingency(_table(ref, cur), correction=False).pvalue
-    _, _, low = _chi2(ref, cur, alpha=float(p_ref / 2))
-    _, _, high = _chi2(ref, cur, alpha=float(min(1.0, p_ref * 2)))
-    expect(low is False and high is True, "drifted should be exactly p_value < alpha, a Python bool")
-    _, p, _ = _chi2(ref, cur, alpha=0.5)
-    _, _, at = _chi2(ref, cur, alpha=float(p))
-    _, _, above = _chi2(ref, cur, alpha=float(np.nextafter(p, 1.0)))
-    expect(at is False and above is True, "drifted is p_value < alpha strictly: alpha equal to the p-value is not drifted")
+    _expect_drifted_strictly_below_alpha(_chi2, ref, cur, p_ref)
 
 
 @check("chi2_drift", points=1, pins=["python-bool"])
