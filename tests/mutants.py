@@ -239,21 +239,37 @@ def run(topic: Topic, kata: str | None = None, limit: int | None = None, quiet: 
         jobs.append(Job(topic, root, only_exercises=frozenset(katas), key=mutant, first_failure=True))
     preload([topic])
     results = run_jobs(jobs, Limits(check_timeout=10, topic_deadline=120)) if jobs else []
-    survived = [job.key for job, r in zip(jobs, results)
-                if r.status == "graded" and r.checks and all(c.status == "passed" for c in r.checks)]
-    survived += unreached
+    verdicts = {job.key: verdict(r) for job, r in zip(jobs, results)}
+    survived = [m for m, v in verdicts.items() if v == "survived"] + unreached
+    inconclusive = [m for m, v in verdicts.items() if v == "inconclusive"]
     equivalent = [m for m in survived if m.id in known]
     alive = [m for m in survived if m.id not in known]
-    killed = len(mutants) - len(survived)
+    killed = len(mutants) - len(survived) - len(inconclusive)
     score = 100.0 * (killed + len(equivalent)) / len(mutants) if mutants else 100.0
     if not quiet:
         print(f"{topic.id}{' / ' + kata if kata else ''}: {len(mutants)} mutants, {killed} killed, "
-              f"{len(equivalent)} equivalent, {len(alive)} survived: score {score:.1f} %")
+              f"{len(equivalent)} equivalent, {len(alive)} survived"
+              + (f", {len(inconclusive)} inconclusive" if inconclusive else "") + f": score {score:.1f} %")
         for mutant in sorted(alive, key=lambda m: m.line):
             note = "  (no check runs this line)" if mutant in unreached else ""
             print(f"survived  {source_path.relative_to(REPO)}:{mutant.line}  {mutant.id}{note}")
+        for mutant in sorted(inconclusive, key=lambda m: m.line):
+            print(f"inconclusive  {source_path.relative_to(REPO)}:{mutant.line}  {mutant.id}  "
+                  "(the grader's own limit stopped it, not a check: rerun on a quieter machine)")
     return {"mutants": len(mutants), "killed": killed, "equivalent": len(equivalent), "survived": alive,
-            "score": score}
+            "inconclusive": inconclusive, "score": score}
+
+
+def verdict(result) -> str:
+    """``killed`` when a check lost a point to the mutant; ``inconclusive`` when only the grader's own
+    limits did (the topic's deadline on a loaded machine, a worker that never graded), else ``survived``."""
+    if result.status != "graded" or not result.checks:
+        return "inconclusive"
+    lost = [c for c in result.checks if c.status != "passed"]
+    if not lost:
+        return "survived"
+    stopped_by_the_grader = all(c.message.startswith("not run:") or "topic ran past its" in c.message for c in lost)
+    return "inconclusive" if stopped_by_the_grader else "killed"
 
 
 def main(argv: list[str]) -> int:
@@ -268,7 +284,7 @@ def main(argv: list[str]) -> int:
         print(f"unknown topic {options.topic!r}: see `make help` for the topics")
         return 2
     result = run(topic, options.kata, options.limit)
-    return 1 if result["survived"] else 0
+    return 1 if result["survived"] or result["inconclusive"] else 0
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from grader.catalogue import SOLUTIONS, topic as find_topic
-from tests.mutants import MUTANTS, equivalents, mutants_of
+from tests.mutants import MUTANTS, equivalents, mutants_of, verdict
 
 SOURCE = '''
 def clip(x, lo=0.0, hi=1.0):
@@ -47,3 +47,19 @@ def test_every_listed_equivalent_mutant_still_exists_and_says_why(path):
     for mutant_id, why in equivalents(topic.id).items():
         assert mutant_id in existing, f"{path.name}: no such mutant any more: {mutant_id!r} (remove it)"
         assert why.strip(), f"{path.name}: say why {mutant_id!r} is equivalent"
+
+
+def test_a_mutant_is_killed_by_a_check_not_by_the_graders_own_limits():
+    from grader.results import CheckResult, TopicResult
+
+    topic = find_topic("linear_algebra")
+
+    def graded(*checks):
+        return TopicResult(topic, checks=[CheckResult("c", "lu_solve", 1, status=s, message=m) for s, m in checks])
+
+    assert verdict(graded(("passed", ""), ("passed", ""))) == "survived"
+    assert verdict(graded(("failed", "wrong x"), ("error", "not run: the grader worker stopped before this check"))) == "killed"
+    assert verdict(graded(("timeout", "Timeout (>10.0s) from pytest-timeout."))) == "killed"  # the mutant hangs
+    assert verdict(graded(("passed", ""), ("timeout", "the topic ran past its 120 s limit during this check"),
+                          ("timeout", "not run: the topic ran past its 120 s limit"))) == "inconclusive"
+    assert verdict(TopicResult(topic, status="error", message="the grader worker crashed before any check ran")) == "inconclusive"
