@@ -23,7 +23,7 @@ from grader.katas import katas_of
 from tests import reference_run
 from tests.reference_run import ReferenceRun
 
-STRENGTH_TOPICS = ["linear_algebra", "probability", "supervised", "unsupervised", "neural_networks", "architectures", "attention", "transformer_architecture", "llm_lifecycle", "agents", "production"]
+STRENGTH_TOPICS = ["linear_algebra", "probability", "supervised", "unsupervised", "neural_networks", "architectures", "attention", "transformer_architecture", "llm_lifecycle", "agents", "production", "rag"]
 # KATA_STRENGTH_TOPICS=attention,rag: hold just these (a topic's author, while writing its checks)
 if os.environ.get("KATA_STRENGTH_TOPICS"):
     STRENGTH_TOPICS = [t.strip() for t in os.environ["KATA_STRENGTH_TOPICS"].split(",") if t.strip()]

