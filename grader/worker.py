@@ -52,6 +52,11 @@ class Job:
     only_exercises: frozenset[str] | None = None
     key: object = None
     first_failure: bool = False  # stop at the first check that does not pass (mutation testing)
+    jail: bool | None = None  # None: as the run's Limits say (make test mixes jailed and unjailed jobs in one run)
+    check_timeout: float | None = None  # None: the run's Limits.check_timeout
+
+    def timeout(self, limits: "Limits") -> float:
+        return limits.check_timeout if self.check_timeout is None else self.check_timeout
 
 
 UNUSED_PLUGINS = ("junitxml", "doctest", "pastebin", "legacypath", "setuponly", "setupplan", "stepwise",
@@ -141,7 +146,7 @@ def pytest_args(job: Job, limits: Limits) -> list[str]:
         "-p", "no:unraisableexception", "-p", "no:threadexception",
         # plugins a grading run never uses: each costs its registration in every child
         *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")],
-        "-o", f"timeout={limits.check_timeout}", "-o", "timeout_method=signal",
+        "-o", f"timeout={job.timeout(limits)}", "-o", "timeout_method=signal",
     ]
 
 
@@ -163,7 +168,7 @@ def collected_for(job: Job, limits: Limits):
     if not limits.collect_once:
         return None
     files = check_files(job.topic, job.hidden)
-    key = (tuple((str(f), f.stat().st_mtime_ns) for f in files), limits.check_timeout)
+    key = (tuple((str(f), f.stat().st_mtime_ns) for f in files), job.timeout(limits))
     if key not in _collected:
         _collected[key] = collect(pytest_args(job, limits), plugins())
     return _collected[key]
@@ -196,7 +201,8 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str], coll
             stream.flush()
 
         loader.set_target(job.target)
-        if limits.jail:
+        jailed = limits.jail if job.jail is None else job.jail
+        if jailed:
             from grader import bridge, jails
 
             bridge.configure(bridge.JailSettings(zygote=jails.zygote_path(), memory_mb=limits.memory_mb,
@@ -211,7 +217,7 @@ def _child_main(job: Job, limits: Limits, write_fd: int, exclude: set[str], coll
             # the two plugins as objects: `-p name` would scan every installed package's entry points
             args = pytest_args(job, limits) + (["--maxfail=1"] if job.first_failure else [])
             pytest.main(args, plugins=plugins())
-        if limits.jail:
+        if jailed:
             bridge.close_all()
         send({"event": "done"})
     except BaseException as error:  # report, never raise into the parent's code path

@@ -35,7 +35,7 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
     """
     topic = next(t for t in TOPICS if t.id == topic_id)
     scratch = Path(tempfile.mkdtemp(prefix=f"kata-variants-{topic_id}-"))
-    jailed = [Job(topic, SOLUTIONS, key="solution"), Job(topic, EXERCISES, key="stub")]
+    jailed = [Job(topic, SOLUTIONS, key="solution", jail=True), Job(topic, EXERCISES, key="stub", jail=True)]
     jobs = []
     for variant in variants_of(topic) + alternatives_of(topic):
         root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
@@ -46,10 +46,10 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
         # a known-wrong variant graded on its kata alone has proved its point at its first lost check
         jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
                         first_failure=only == {variant.kata} and not variant.correct))
-    preload([topic])
-    results = run_jobs(jailed, Limits(check_timeout=30, topic_deadline=300))
-    # three at a time on two cores: a worker spends part of each job forking and waiting on pipes
-    results += run_jobs(jobs, Limits(check_timeout=30, topic_deadline=300, jail=False), workers=3)
+    preload([topic])  # and the jails' zygote
+    # one run, three at a time on two cores (a judge waits on its jail, a worker on its pipes): the
+    # jailed reference starts first and the variants fill the core its jail leaves idle
+    results = run_jobs(jailed + jobs, Limits(check_timeout=30, topic_deadline=300, jail=False), workers=3)
     return {job.key: result for job, result in zip(jailed + jobs, results)}
 
 

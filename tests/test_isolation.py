@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 import tempfile
@@ -73,9 +72,11 @@ def graded() -> dict[str, tuple]:
         jobs.append(Job(LA, root, key=name))
     preload([LA])
     limits = Limits(check_timeout=3, topic_deadline=120, memory_mb=1024)
-    hangs = [j for j in jobs if j.key in HANG_IN_EVERY_CHECK]  # a shorter limit: each of its checks waits it out
-    results = run_jobs([j for j in jobs if j not in hangs], limits) + run_jobs(hangs, replace(limits, check_timeout=1.5))
-    jobs = [j for j in jobs if j not in hangs] + hangs
+    for job in jobs:  # a shorter limit where each check waits it out (graded beside the others, in one run)
+        if job.key in HANG_IN_EVERY_CHECK:
+            job.check_timeout = 1.5
+    results = run_jobs(sorted(jobs, key=lambda j: j.key not in HANG_IN_EVERY_CHECK), limits)
+    jobs = sorted(jobs, key=lambda j: j.key not in HANG_IN_EVERY_CHECK)
     return {job.key: (result, digests[job.key], _tree_digest(job.target)) for job, result in zip(jobs, results)}
 
 
