@@ -2,12 +2,12 @@
 
 Starting pytest and collecting a topic's check files costs a judge about 0.1 s before its first
 check runs: most of a known-wrong variant's grading, which stops at its first lost check. The
-parent (:mod:`grader.worker`) builds the pytest session and collects each (topic, hidden) once;
-a forked judge inherits it, keeps the checks it is to run and runs just those::
+parent (:mod:`grader.worker`) builds the pytest session and collects each topic's check files
+once; a forked judge inherits it, keeps the checks it is to run and runs just those::
 
-    collected = collect(pytest_args, plugins)   # in the parent; None if collection failed
+    collected = collect(pytest_args, plugins)     # in the parent; None if collection failed
     ...fork...
-    collected.run(keep=plugin.select)            # in the judge: select, run, finish
+    collected.run(keep=plugin.select, maxfail=1)   # in the judge: select, run, finish
 
 Where collection fails (a check file that does not import) the parent keeps nothing and each judge
 runs ``pytest.main`` as before, which reports the failure as the grade's message.
@@ -74,6 +74,7 @@ def collect(args: list[str], plugins: list[object]) -> Collected | None:
         config.hook.pytest_collection(session=session)
     except BaseException:  # noqa: BLE001 - the judges' own pytest.main will say what went wrong
         _unconfigure(config)
+        null.close()
         return None
     finally:
         sys.stdout, sys.stderr = saved
@@ -83,6 +84,7 @@ def collect(args: list[str], plugins: list[object]) -> Collected | None:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = autoload
     if errors.failed or session.testsfailed:
         _unconfigure(config)
+        null.close()
         return None
     return Collected(config, session)
 

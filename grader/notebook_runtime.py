@@ -11,7 +11,7 @@ import os
 
 from grader import loader, plugin
 from grader.catalogue import REPO, topic as topic_by_id
-from grader.worker import GRADING_INI
+from grader.worker import GRADING_INI, plugins
 
 
 def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, timeout: float = 30) -> None:
@@ -33,12 +33,12 @@ def run_check(topic_id: str, name: str, namespace: dict, public: bool = False, t
     events: list[dict] = []
     plugin.sink, plugin.exclude, plugin.only_exercises = events.append, set(), None
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only our plugins, loaded by module name
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only our plugins, passed as objects
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            pytest.main([f"{path}::{name}", "-c", str(GRADING_INI), "--rootdir", str(REPO), "-p", "grader.plugin",
-                         "-p", "pytest_timeout", "-p", "no:cacheprovider", "--assert=plain", "--capture=no",
-                         "--import-mode=importlib", "-q", "-o", f"timeout={timeout}", "-o", "timeout_method=signal"])
+            pytest.main([f"{path}::{name}", "-c", str(GRADING_INI), "--rootdir", str(REPO), "-p", "no:cacheprovider",
+                         "--assert=plain", "--capture=no", "--import-mode=importlib", "-q", "-o", f"timeout={timeout}",
+                         "-o", "timeout_method=signal"], plugins=plugins())
     finally:
         plugin.sink = None
         if saved is None:

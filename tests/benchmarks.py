@@ -55,18 +55,11 @@ def judge_startup(topic_id: str, repeat: int) -> dict[str, float]:
     """The known-wrong variants and alternatives of one topic (as make test grades them), with the
     checks collected once in the parent for every judge, and with each judge running pytest.main."""
     from grader.catalogue import topic as find_topic
-    from grader.worker import Job, Limits, preload, run_jobs
-    from tests.kata_cases import (alternatives_of, build_variant_tree, katas_a_variant_reaches,
-                                  variant_touches_only_its_kata, variants_of)
+    from grader.worker import Limits, preload, run_jobs
+    from tests.kata_cases import variant_jobs
 
     topic = find_topic(topic_id)
-    scratch = Path(tempfile.mkdtemp(prefix="kata-bench-judges-"))
-    jobs = []
-    for variant in variants_of(topic) + alternatives_of(topic):
-        root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
-        only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else katas_a_variant_reaches(variant)
-        jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
-                        first_failure=only == {variant.kata} and not variant.correct))
+    jobs = variant_jobs(topic, Path(tempfile.mkdtemp(prefix="kata-bench-judges-")))
     preload([topic], jail=False)
     times: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(repeat):

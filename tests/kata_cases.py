@@ -162,6 +162,22 @@ def build_variant_tree(variant: Variant, root: Path) -> Path:
     return root
 
 
+def variant_jobs(topic: Topic, scratch: Path) -> list:
+    """One grading job per known-wrong variant and correct alternative of ``topic`` (key: its key),
+    each in its own tree under ``scratch``: graded on its own kata when nothing else in the
+    reference refers to what it rebinds (several times faster), else on the katas it can reach; a
+    known-wrong variant graded on its kata alone has proved its point at its first lost check."""
+    from grader.worker import Job
+
+    jobs = []
+    for variant in variants_of(topic) + alternatives_of(topic):
+        root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
+        only = frozenset({variant.kata}) if variant_touches_only_its_kata(variant) else katas_a_variant_reaches(variant)
+        jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
+                        first_failure=only == {variant.kata} and not variant.correct))
+    return jobs
+
+
 def copy_tree(source: Path, root: Path, topics: list[Topic]) -> Path:
     """Copy just the learner modules of ``topics`` from ``source`` to ``root``."""
     for topic in topics:

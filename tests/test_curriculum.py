@@ -15,8 +15,7 @@ from grader.catalogue import EXERCISES, SOLUTIONS
 from grader.katas import katas_of
 from grader.results import TopicResult
 from grader.worker import Job, Limits, preload, run_jobs
-from tests.kata_cases import (Variant, alternatives_of, available_topics, build_variant_tree,
-                              katas_a_variant_reaches, variant_touches_only_its_kata, variants_of)
+from tests.kata_cases import Variant, alternatives_of, available_topics, variant_jobs, variants_of
 
 TOPICS = available_topics()
 TOPIC_IDS = [t.id for t in TOPICS]
@@ -34,18 +33,8 @@ def graded(topic_id: str) -> dict[str, TopicResult]:
     in process by name and by identity, several times faster than through a jail.
     """
     topic = next(t for t in TOPICS if t.id == topic_id)
-    scratch = Path(tempfile.mkdtemp(prefix=f"kata-variants-{topic_id}-"))
     jailed = [Job(topic, SOLUTIONS, key="solution", jail=True), Job(topic, EXERCISES, key="stub", jail=True)]
-    jobs = []
-    for variant in variants_of(topic) + alternatives_of(topic):
-        root = build_variant_tree(variant, scratch / variant.key.replace(":", "-"))
-        # A variant that nothing else in the reference refers to cannot touch the other katas:
-        # grading its own kata is enough (and several times faster); else the katas it can reach.
-        alone = variant_touches_only_its_kata(variant)
-        only = frozenset({variant.kata}) if alone else katas_a_variant_reaches(variant)
-        # a known-wrong variant graded on its kata alone has proved its point at its first lost check
-        jobs.append(Job(topic, root, only_exercises=only, key=variant.key,
-                        first_failure=only == {variant.kata} and not variant.correct))
+    jobs = variant_jobs(topic, Path(tempfile.mkdtemp(prefix=f"kata-variants-{topic_id}-")))
     preload([topic])  # and the jails' zygote
     # one run, three at a time on two cores (a judge waits on its jail, a worker on its pipes): the
     # jailed reference starts first and the variants fill the core its jail leaves idle
